@@ -1,0 +1,6 @@
+/**
+ * Market data: an immutable {@link io.levex.core.market.MarketSnapshot} of index prices, venue tickers,
+ * forwards and funding rates, and the {@link io.levex.core.market.MarketDataResolver} that picks the
+ * forward, volatility and index an instrument is priced with, naming the source of each.
+ */
+package io.levex.core.market;
