@@ -51,4 +51,15 @@ public record InputError(ErrorKind kind, String field, String value, String mess
     String newMessage = field.isEmpty() || !message.startsWith(field) ? message : newField + message.substring(field.length());
     return new InputError(kind, newField, value, newMessage);
   }
+
+  /**
+   * Returns a copy with the field renamed; a message that starts with the old field name is rewritten too.
+   *
+   * @param newField  the new field path
+   * @return the renamed error
+   */
+  public InputError withField(String newField) {
+    String newMessage = !field.isEmpty() && message.startsWith(field) ? newField + message.substring(field.length()) : message;
+    return new InputError(kind, newField, value, newMessage);
+  }
 }

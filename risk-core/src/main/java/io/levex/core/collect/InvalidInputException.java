@@ -75,4 +75,14 @@ public final class InvalidInputException extends RuntimeException {
   public InvalidInputException withFieldPrefix(String prefix) {
     return new InvalidInputException(error.withFieldPrefix(prefix));
   }
+
+  /**
+   * Returns an exception whose error's field is renamed.
+   *
+   * @param newField  the new field path
+   * @return the exception
+   */
+  public InvalidInputException withField(String newField) {
+    return new InvalidInputException(error.withField(newField));
+  }
 }

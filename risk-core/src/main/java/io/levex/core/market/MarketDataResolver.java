@@ -75,7 +75,7 @@ public final class MarketDataResolver {
             ? ticker.get().markPrice() * forward
             : ticker.get().markPrice();
         if (t <= 0) {
-          throw InvalidInputException.failedPrecondition("instrument", name, "has expired: no implied volatility");
+          throw InvalidInputException.invalid("instrument", name, "has expired: no implied volatility");
         }
         vol = ImpliedVolatilitySolver.DEFAULT.impliedVol(option.putCall().isCall(), forward, option.strike(), t, rate, priceUsd);
         note(sources, oldest, "vol=implied from ticker mark_price", ticker.get().time());

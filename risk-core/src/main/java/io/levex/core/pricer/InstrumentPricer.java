@@ -40,11 +40,11 @@ public final class InstrumentPricer {
    * @param inputs  the market inputs
    * @param valuation  the valuation instant
    * @return the valuation
-   * @throws InvalidInputException FAILED_PRECONDITION when the instrument has expired at the valuation instant
+   * @throws InvalidInputException INVALID_ARGUMENT when the instrument has expired at the valuation instant
    */
   public Valuation value(Instrument instrument, PricingInputs inputs, Instant valuation) {
     if (instrument.isExpiredAt(valuation)) {
-      throw InvalidInputException.failedPrecondition("instrument", instrument.name(),
+      throw InvalidInputException.invalid("instrument", instrument.name(),
           "expired at " + instrument.expiryTime().orElseThrow() + " (valuation time " + valuation + ")");
     }
     double f = inputs.forwardUsd();

@@ -79,11 +79,11 @@ class MarketDataResolverTest {
   }
 
   @Test
-  void test_value_expiredInstrumentIsFailedPrecondition() {
+  void test_value_expiredInstrumentIsInvalidArgument() {
     PricingInputs in = new PricingInputs(90_000, 0.5, 0, 90_000, NOW, "test");
     Instant after = Instant.parse("2026-03-27T08:00:00Z");
     assertThatThrownBy(() -> InstrumentPricer.DEFAULT.value(CALL, in, after))
         .isInstanceOfSatisfying(InvalidInputException.class,
-            ex -> assertThat(ex.error().kind()).isEqualTo(ErrorKind.FAILED_PRECONDITION));
+            ex -> assertThat(ex.error().kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
   }
 }

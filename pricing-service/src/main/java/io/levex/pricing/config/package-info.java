@@ -1,0 +1,4 @@
+/**
+ * Typed configuration of pricing-service ({@code levex.pricing.*}).
+ */
+package io.levex.pricing.config;

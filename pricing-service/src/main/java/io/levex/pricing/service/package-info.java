@@ -1,0 +1,4 @@
+/**
+ * Orchestration: the current market snapshot, pricing over risk-core, caching and publishing of marks.
+ */
+package io.levex.pricing.service;
