@@ -41,31 +41,55 @@ public final class Infrastructure implements AutoCloseable {
    * @return the running infrastructure
    */
   public static Infrastructure start(InfraSettings settings, Consumer<String> log) {
+    return start(settings, log, true, true);
+  }
+
+  /**
+   * Starts (embedded) or checks (external) the servers that are needed.
+   *
+   * @param settings  where the servers come from
+   * @param log  progress messages
+   * @param needPostgres  whether PostgreSQL is needed
+   * @param needRedis  whether Redis is needed
+   * @return the running infrastructure
+   */
+  public static Infrastructure start(InfraSettings settings, Consumer<String> log, boolean needPostgres, boolean needRedis) {
     if (settings.external()) {
-      requireReachable("PostgreSQL", settings.pgHost(), settings.pgPort());
-      requireReachable("Redis", settings.redisHost(), settings.redisPort());
+      if (needPostgres) {
+        requireReachable("PostgreSQL", settings.pgHost(), settings.pgPort());
+      }
+      if (needRedis) {
+        requireReachable("Redis", settings.redisHost(), settings.redisPort());
+      }
       log.accept("using external PostgreSQL " + settings.pgHost() + ":" + settings.pgPort() + "/" + settings.pgDatabase()
           + " and Redis " + settings.redisHost() + ":" + settings.redisPort());
       return new Infrastructure(settings, null, null, settings.pgHost(), settings.pgPort(), settings.redisHost(), settings.redisPort());
     }
     EmbeddedPostgres pg = null;
     try {
-      int pgPort = settings.pgPort() == 0 ? FreePorts.find() : settings.pgPort();
-      log.accept("starting embedded PostgreSQL 17 on 127.0.0.1:" + pgPort);
-      pg = EmbeddedPostgres.builder()
-          .setPort(pgPort)
-          .setCleanDataDirectory(true)
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
-          .setServerConfig("max_connections", "200")
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .start();
-      int redisPort = settings.redisPort() == 0 ? FreePorts.find() : settings.redisPort();
-      log.accept("starting embedded Redis on 127.0.0.1:" + redisPort);
-      RedisServer redis = newRedis(redisPort);
-      redis.start();
-      return new Infrastructure(settings, pg, redis, "127.0.0.1", pg.getPort(), "127.0.0.1", redisPort);
+      int pgPort = 0;
+      if (needPostgres) {
+        pgPort = settings.pgPort() == 0 ? FreePorts.find() : settings.pgPort();
+        log.accept("starting embedded PostgreSQL 17 on 127.0.0.1:" + pgPort);
+        pg = EmbeddedPostgres.builder()
+            .setPort(pgPort)
+            .setCleanDataDirectory(true)
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off")
+            .setServerConfig("max_connections", "200")
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .start();
+      }
+      int redisPort = 0;
+      RedisServer redis = null;
+      if (needRedis) {
+        redisPort = settings.redisPort() == 0 ? FreePorts.find() : settings.redisPort();
+        log.accept("starting embedded Redis on 127.0.0.1:" + redisPort);
+        redis = newRedis(redisPort);
+        redis.start();
+      }
+      return new Infrastructure(settings, pg, redis, "127.0.0.1", pgPort, "127.0.0.1", redisPort);
     } catch (IOException ex) {
       closeQuietly(pg);
       throw new UncheckedIOException("could not start embedded PostgreSQL / Redis", ex);
@@ -159,6 +183,9 @@ public final class Infrastructure implements AutoCloseable {
    */
   public synchronized void stopRedis() {
     requireEmbedded();
+    if (redis == null) {
+      throw new IllegalStateException("no embedded Redis was started");
+    }
     try {
       redis.stop();
     } catch (IOException ex) {

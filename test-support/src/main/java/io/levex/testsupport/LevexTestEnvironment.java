@@ -52,7 +52,8 @@ public class LevexTestEnvironment implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    infrastructure = Infrastructure.start(InfraSettings.fromEnvironment(0, 0), msg -> System.out.println("[levex-test] " + msg));
+    infrastructure = Infrastructure.start(InfraSettings.fromEnvironment(0, 0), msg -> System.out.println("[levex-test] " + msg),
+        postgres, redis || downstream.contains(LocalSuite.PRICING));
     collector = OtlpTraceCollector.start();
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint());

@@ -1,0 +1,4 @@
+/**
+ * Mapping between margin API messages and risk-core values, naming the request field of every error.
+ */
+package io.levex.margin.mapping;
