@@ -1,7 +1,6 @@
 package io.levex.margin.client;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import io.levex.api.client.DownstreamCalls;
 import io.levex.api.v1.GetMarketSnapshotRequest;
 import io.levex.api.v1.MarketSnapshot;
 import io.levex.api.v1.PriceInstrumentsRequest;
@@ -18,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class PricingClient {
+
+  private static final String SERVICE = "pricing-service";
 
   private final PricingService pricing;
   private final MarginConfig config;
@@ -40,9 +41,7 @@ public class PricingClient {
    * @return the per-item results
    */
   public Uni<PriceInstrumentsResponse> price(PriceInstrumentsRequest request) {
-    return pricing.priceInstruments(request)
-        .ifNoItem().after(config.pricingDeadline()).failWith(() -> unavailable("no answer within " + config.pricingDeadline()))
-        .onFailure(PricingClient::isTransport).transform(f -> unavailable(f.getMessage()));
+    return DownstreamCalls.guard(pricing.priceInstruments(request), SERVICE, config.pricingDeadline());
   }
 
   /**
@@ -52,17 +51,6 @@ public class PricingClient {
    * @return the snapshot
    */
   public Uni<MarketSnapshot> snapshot(GetMarketSnapshotRequest request) {
-    return pricing.getMarketSnapshot(request)
-        .ifNoItem().after(config.pricingDeadline()).failWith(() -> unavailable("no answer within " + config.pricingDeadline()))
-        .onFailure(PricingClient::isTransport).transform(f -> unavailable(f.getMessage()));
-  }
-
-  private static boolean isTransport(Throwable f) {
-    return f instanceof StatusRuntimeException s
-        && (s.getStatus().getCode() == Status.Code.UNAVAILABLE || s.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED);
-  }
-
-  private static StatusRuntimeException unavailable(String detail) {
-    return Status.UNAVAILABLE.withDescription("pricing-service unavailable: " + detail).asRuntimeException();
+    return DownstreamCalls.guard(pricing.getMarketSnapshot(request), SERVICE, config.pricingDeadline());
   }
 }

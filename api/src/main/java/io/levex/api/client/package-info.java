@@ -1,0 +1,4 @@
+/**
+ * Helpers for calling downstream Levex services.
+ */
+package io.levex.api.client;

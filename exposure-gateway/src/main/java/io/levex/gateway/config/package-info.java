@@ -1,0 +1,4 @@
+/**
+ * Typed configuration of exposure-gateway ({@code levex.gateway.*}).
+ */
+package io.levex.gateway.config;
