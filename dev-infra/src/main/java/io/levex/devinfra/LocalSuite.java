@@ -77,6 +77,7 @@ public final class LocalSuite implements AutoCloseable {
       Map<String, String> common = new LinkedHashMap<>();
       common.put("quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint());
       common.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+      common.put("quarkus.otel.bsp.schedule.delay", "PT0.2S");
       common.put("quarkus.log.console.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] (%t) %s%e%n");
 
       Map<String, String> pricing = new LinkedHashMap<>(common);
