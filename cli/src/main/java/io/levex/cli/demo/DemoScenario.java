@@ -9,7 +9,7 @@ import io.levex.api.v1.Fill;
 import io.levex.api.v1.GetExposureRequest;
 import io.levex.api.v1.PricingServiceGrpc;
 import io.levex.api.v1.PublishMarketDataSummary;
-import io.levex.cli.output.TraceContext;
+import io.levex.api.client.TraceContext;
 import io.levex.cli.suite.Progress;
 import java.time.Instant;
 import java.time.LocalDate;

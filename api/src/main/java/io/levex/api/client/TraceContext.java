@@ -1,4 +1,4 @@
-package io.levex.cli.output;
+package io.levex.api.client;
 
 import io.grpc.ClientInterceptor;
 import io.grpc.Metadata;
