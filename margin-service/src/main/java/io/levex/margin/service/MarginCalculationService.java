@@ -2,7 +2,6 @@ package io.levex.margin.service;
 
 import io.grpc.Status;
 import io.levex.api.convert.GrpcErrors;
-import io.levex.api.convert.InstrumentMapper;
 import io.levex.api.convert.MarkMapper;
 import io.levex.api.convert.ProtoTimes;
 import io.levex.api.v1.GetMarketSnapshotRequest;

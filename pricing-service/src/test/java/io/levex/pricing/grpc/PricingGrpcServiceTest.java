@@ -51,7 +51,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -342,12 +341,5 @@ class PricingGrpcServiceTest {
     assertThat(e.getField()).as(e.toString()).isEqualTo(field);
     assertThat(e.getValue()).as(e.toString()).isEqualTo(value);
     assertThat(e.getMessage()).as(e.toString()).contains(field).contains(value);
-  }
-
-  @SuppressWarnings("unused")
-  private static <T> List<T> list(Iterator<T> it) {
-    List<T> out = new ArrayList<>();
-    it.forEachRemaining(out::add);
-    return out;
   }
 }
