@@ -50,23 +50,18 @@ public final class Black76OptionPricer {
    */
   public Greeks greeks(boolean call, double forward, double strike, double t, double vol, double rate) {
     double[] g = Black76Formula.priceAndGreeks(forward, strike, t, vol, rate, call);
-    double value = g[0];
-    double delta = g[1];
-    double gamma = g[2];
-    double vegaPerVolPoint = g[3] / 100.0;
-    double thetaPerDay = g[4] / DAYS_PER_YEAR;
-    double priceCoin = value / forward;
-    double gammaCoin = gamma / forward - 2.0 * delta / (forward * forward) + 2.0 * value / (forward * forward * forward);
+    double vegaPerVolPoint = g[Black76Formula.VEGA] / 100.0;
+    double thetaPerDay = g[Black76Formula.THETA] / DAYS_PER_YEAR;
     return new Greeks(
-        delta,
-        gamma,
+        g[Black76Formula.DELTA],
+        g[Black76Formula.GAMMA],
         vegaPerVolPoint,
         thetaPerDay,
-        g[5],
-        g[6],
-        g[7],
-        delta - priceCoin,
-        gammaCoin,
+        g[Black76Formula.RHO],
+        g[Black76Formula.VANNA],
+        g[Black76Formula.VOLGA],
+        g[Black76Formula.DELTA_PREMIUM_ADJUSTED],
+        g[Black76Formula.GAMMA_COIN],
         vegaPerVolPoint / forward,
         thetaPerDay / forward);
   }

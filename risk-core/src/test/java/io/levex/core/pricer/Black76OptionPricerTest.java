@@ -83,6 +83,32 @@ class Black76OptionPricerTest {
   }
 
   @Test
+  void test_greeks_pyVollibBlackScholesTestData() {
+    // py_vollib's Black-Scholes on spot S with rate R is Black-76 on F = S exp(R t) discounted at R:
+    // dV/dS = exp(R t) dV/dF, d2V/dS2 = exp(2 R t) d2V/dF2. The file prints ~6-9 significant digits (abs tol 1e-6).
+    List<Map<String, String>> rows = CsvFixture.read("/reference/ref_py_vollib_bs_test_data.csv");
+    for (Map<String, String> r : rows) {
+      double spot = d(r, "S");
+      double k = d(r, "K");
+      double rate = d(r, "R");
+      double t = d(r, "t");
+      double vol = d(r, "v");
+      double growth = Math.exp(rate * t);
+      double f = spot * growth;
+      for (boolean call : new boolean[] {true, false}) {
+        String p = call ? "C" : "P";
+        Greeks g = PRICER.greeks(call, f, k, t, vol, rate);
+        assertThat(PRICER.priceUsd(call, f, k, t, vol, rate)).as(r.toString())
+            .isCloseTo(d(r, call ? "bs_call" : "bs_put"), within(1e-6));
+        assertThat(g.delta() * growth).as(r.toString()).isCloseTo(d(r, p + "D"), within(1e-6));
+        assertThat(g.gammaPerUsd() * growth * growth).as(r.toString()).isCloseTo(d(r, p + "G"), within(1e-6));
+        assertThat(g.vegaUsdPerVolPoint() * 100).as(r.toString()).isCloseTo(d(r, p + "V"), within(1e-6 * Math.max(1, d(r, p + "V"))));
+      }
+    }
+    assertThat(rows).hasSize(101);
+  }
+
+  @Test
   void test_priceUsd_haugGeneralizedBlackScholesPrices() {
     // Generalized BSM with spot S, yield q, rate r is Black-76 on F = S exp((r - q) T) with discount exp(-r T).
     List<Map<String, String>> rows = CsvFixture.read("/reference/ref_quantlib_haug_bsm.csv");

@@ -1,91 +1,202 @@
 package io.levex.core.pricer.impl;
 
 /**
- * The Black-76 formula on a forward and its analytic derivatives, with discount factor
- * {@code df = exp(-r T)}.
+ * The Black-76 formula on a forward and its analytic derivatives: the one kernel behind every option price and
+ * greek in Levex.
  * <p>
- * All values are per unit of underlying in the currency of F and K. At zero total volatility
- * ({@code T = 0} or {@code sigma = 0}) the value is the discounted intrinsic value and every
- * second-order greek is 0.
+ * Values are per unit of underlying in the currency of F and K, discounted with {@code df = exp(-r T)}. The price
+ * is {@code df (intrinsic + time value)} where the time value {@code sqrt(F K) b(-|x|, s)} comes from
+ * {@link NormalisedBlack} (no cancellation anywhere, puts computed directly, never by parity). The greeks reuse
+ * the exponential and the scaled error functions of the price:
+ * {@code N(d1') = exp(-d1'^2/2) erfcx(-d1'/sqrt 2) / 2} with {@code exp(-d1'^2/2) = base / u},
+ * {@code base = exp(-(h^2 + t^2)/2)}, {@code u = exp(-|x|/2)}, so a price with all greeks costs one logarithm, two
+ * square roots, one exponential and two or three rational functions in the common regions.
+ * <p>
+ * At zero total volatility ({@code T = 0} or {@code sigma = 0}) the value is the discounted intrinsic value, delta
+ * is the discounted step (1 in the money, 1/2 at the money, 0 out of it, signed for puts) and the other greeks are
+ * 0 except {@code dV/dt = r V} and {@code dV/dr = -T V}. Stateless.
  */
 public final class Black76Formula {
+
+  /** Index of the value in the scalar output array. */
+  public static final int VALUE = 0;
+  /** dV/dF. */
+  public static final int DELTA = 1;
+  /** d2V/dF2. */
+  public static final int GAMMA = 2;
+  /** dV/dsigma, per 1.00 of vol. */
+  public static final int VEGA = 3;
+  /** dV/dt with F fixed, per year of calendar time (minus dV/dT). */
+  public static final int THETA = 4;
+  /** dV/dr with F fixed, per 1.00 of rate. */
+  public static final int RHO = 5;
+  /** d2V/dF dsigma. */
+  public static final int VANNA = 6;
+  /** d2V/dsigma2. */
+  public static final int VOLGA = 7;
+  /** d(V/F)/dF x F = delta - V/F: the premium-adjusted (coin) delta, df (K/F) N(d2) for a call. */
+  public static final int DELTA_PREMIUM_ADJUSTED = 8;
+  /** d2(V/F)/dF2 = df K/F^3 [n(d2)/s - 2 N(d2)] for a call: the curvature of the coin value. */
+  public static final int GAMMA_COIN = 9;
+  /** Length of the scalar output array. */
+  public static final int SIZE = 10;
 
   private Black76Formula() {
   }
 
   /**
-   * Discounted Black-76 price.
+   * ln(F/K), computed as {@code log1p((F - K)/K)} near the money so that it keeps full relative accuracy when
+   * F and K are close (the plain quotient loses it to rounding).
    *
-   * @param forward  F
-   * @param strike  K
-   * @param t  time to expiry, years
-   * @param vol  sigma, decimal
-   * @param df  discount factor
-   * @param call  true for a call
-   * @return the price
+   * @param forward  F > 0
+   * @param strike  K > 0
+   * @return ln(F/K)
    */
-  public static double price(double forward, double strike, double t, double vol, double df, boolean call) {
-    double s = vol * Math.sqrt(t);
-    if (!(s > 0)) {
-      return df * Math.max(call ? forward - strike : strike - forward, 0.0);
+  public static double logMoneyness(double forward, double strike) {
+    double ratio = forward / strike;
+    if (ratio > 0.5 && ratio < 2.0) {
+      return Math.log1p((forward - strike) / strike);
     }
-    double d1 = Math.log(forward / strike) / s + 0.5 * s;
-    double d2 = d1 - s;
-    if (call) {
-      return df * (forward * NormalDistribution.cdf(d1) - strike * NormalDistribution.cdf(d2));
-    }
-    return df * (strike * NormalDistribution.cdf(-d2) - forward * NormalDistribution.cdf(-d1));
+    return Math.log(ratio);
   }
 
   /**
-   * Price and analytic greeks in one pass.
+   * Discounted Black-76 price.
    *
-   * @param forward  F
-   * @param strike  K
-   * @param t  time to expiry, years
-   * @param vol  sigma, decimal
+   * @param forward  F > 0
+   * @param strike  K > 0
+   * @param t  time to expiry, years, >= 0
+   * @param vol  sigma, decimal, >= 0
+   * @param df  discount factor
+   * @param call  true for a call
+   * @return the price, >= 0
+   */
+  public static double price(double forward, double strike, double t, double vol, double df, boolean call) {
+    double intrinsic = Math.max(call ? forward - strike : strike - forward, 0.0);
+    double s = vol * Math.sqrt(t);
+    if (!(s > 0)) {
+      return df * intrinsic;
+    }
+    double x = -Math.abs(logMoneyness(forward, strike));
+    return df * (intrinsic + Math.sqrt(forward * strike) * NormalisedBlack.outOfTheMoney(x, s));
+  }
+
+  /**
+   * Price and greeks in one pass.
+   *
+   * @param forward  F > 0
+   * @param strike  K > 0
+   * @param t  time to expiry, years, >= 0
+   * @param vol  sigma, decimal, >= 0
    * @param rate  continuously compounded rate r
    * @param call  true for a call
-   * @return price, dV/dF, d2V/dF2, dV/dsigma, dV/dt (per year, F fixed), dV/dr (F fixed), vanna, volga
+   * @return the values at the indices {@link #VALUE} ... {@link #GAMMA_COIN}
    */
   public static double[] priceAndGreeks(double forward, double strike, double t, double vol, double rate, boolean call) {
-    double df = Math.exp(-rate * t);
-    double s = vol * Math.sqrt(t);
-    double[] out = new double[8];
-    if (!(s > 0)) {
-      double intrinsic = Math.max(call ? forward - strike : strike - forward, 0.0);
-      out[0] = df * intrinsic;
-      double itm = call ? Math.signum(forward - strike) : Math.signum(strike - forward);
-      double step = itm > 0 ? 1.0 : (itm == 0 ? 0.5 : 0.0);
-      out[1] = df * (call ? step : -step);
-      out[4] = rate * out[0];
-      out[5] = -t * out[0];
-      return out;
-    }
-    double sqrtT = Math.sqrt(t);
-    double d1 = Math.log(forward / strike) / s + 0.5 * s;
-    double d2 = d1 - s;
-    double nd1 = NormalDistribution.pdf(d1);
-    double value;
-    double delta;
-    if (call) {
-      value = df * (forward * NormalDistribution.cdf(d1) - strike * NormalDistribution.cdf(d2));
-      delta = df * NormalDistribution.cdf(d1);
-    } else {
-      value = df * (strike * NormalDistribution.cdf(-d2) - forward * NormalDistribution.cdf(-d1));
-      delta = -df * NormalDistribution.cdf(-d1);
-    }
-    double gamma = df * nd1 / (forward * s);
-    double vega = df * forward * nd1 * sqrtT;
-    double theta = rate * value - df * forward * nd1 * vol / (2.0 * sqrtT);
-    out[0] = value;
-    out[1] = delta;
-    out[2] = gamma;
-    out[3] = vega;
-    out[4] = theta;
-    out[5] = -t * value;
-    out[6] = -df * nd1 * d2 / vol;
-    out[7] = vega * d1 * d2 / vol;
+    double[] out = new double[SIZE];
+    priceAndGreeks(forward, strike, t, vol, rate, call, out, 0);
     return out;
+  }
+
+  /**
+   * Price and greeks in one pass, written to {@code out[offset + VALUE ... offset + GAMMA_COIN]}.
+   *
+   * @param forward  F > 0
+   * @param strike  K > 0
+   * @param t  time to expiry, years, >= 0
+   * @param vol  sigma, decimal, >= 0
+   * @param rate  continuously compounded rate r
+   * @param call  true for a call
+   * @param out  the output array
+   * @param offset  where to write
+   */
+  public static void priceAndGreeks(double forward, double strike, double t, double vol, double rate, boolean call,
+      double[] out, int offset) {
+    double df = rate == 0.0 ? 1.0 : Math.exp(-rate * t);
+    double intrinsic = Math.max(call ? forward - strike : strike - forward, 0.0);
+    double sqrtT = Math.sqrt(t);
+    double s = vol * sqrtT;
+    if (!(s > 0)) {
+      double value = df * intrinsic;
+      double step = forward == strike ? 0.5 : (intrinsic > 0 ? 1.0 : 0.0);
+      out[offset + VALUE] = value;
+      out[offset + DELTA] = df * (call ? step : -step);
+      out[offset + GAMMA] = 0.0;
+      out[offset + VEGA] = 0.0;
+      out[offset + THETA] = rate * value;
+      out[offset + RHO] = -t * value;
+      out[offset + VANNA] = 0.0;
+      out[offset + VOLGA] = 0.0;
+      // coin value V/F = df max(1 - K/F, 0) (call): its slope x F and its curvature away from the money
+      double kOverF = strike / forward;
+      double itm = intrinsic > 0 ? 1.0 : 0.0;
+      out[offset + DELTA_PREMIUM_ADJUSTED] = df * kOverF * (call ? step : -step);
+      out[offset + GAMMA_COIN] = df * itm * (call ? -2.0 : 2.0) * kOverF / (forward * forward);
+      return;
+    }
+    double lm = logMoneyness(forward, strike);
+    double x = -Math.abs(lm);
+    double h = x / s;
+    double halfS = 0.5 * s;
+    double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
+    // out-of-the-money orientation: u = exp(x/2) <= 1, d1' = h + s/2, d2' = h - s/2 < 0
+    double u = forward < strike ? Math.sqrt(forward / strike) : Math.sqrt(strike / forward);
+    double d1o = h + halfS;
+    double d2o = h - halfS;
+    double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d2o);
+    double cdfD2o = 0.5 * base * u * e2;
+    double cdfD1o;
+    double tailD1o;
+    double b;
+    if (d1o <= 0) {
+      double e1 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d1o);
+      cdfD1o = 0.5 * base / u * e1;
+      tailD1o = 1.0 - cdfD1o;
+      b = 0.5 * base * (e1 - e2);
+    } else {
+      tailD1o = 0.5 * base / u * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
+      cdfD1o = 1.0 - tailD1o;
+      b = u * cdfD1o - cdfD2o / u;
+    }
+    if (h < NormalisedBlack.ASYMPTOTIC_THRESHOLD
+        && h + halfS < NormalisedBlack.SMALL_T_THRESHOLD + NormalisedBlack.ASYMPTOTIC_THRESHOLD) {
+      b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
+    } else if (halfS < NormalisedBlack.SMALL_T_THRESHOLD) {
+      b = NormalisedBlack.smallTExpansion(h, halfS, base);
+    }
+    double value = df * (intrinsic + Math.sqrt(forward * strike) * Math.max(b, 0.0));
+    // N(d1), N(-d1), N(d2), N(-d2) of the original d1 = ln(F/K)/s + s/2 and d2 = d1 - s
+    double cdfD1;
+    double cdfMinusD1;
+    double cdfD2;
+    double cdfMinusD2;
+    if (lm <= 0) {
+      cdfD1 = cdfD1o;
+      cdfMinusD1 = tailD1o;
+      cdfD2 = cdfD2o;
+      cdfMinusD2 = 1.0 - cdfD2o;
+    } else {
+      cdfD1 = 1.0 - cdfD2o;
+      cdfMinusD1 = cdfD2o;
+      cdfD2 = tailD1o;
+      cdfMinusD2 = cdfD1o;
+    }
+    double delta = call ? cdfD1 : -cdfMinusD1;
+    double d1 = lm / s + halfS;
+    double d2 = d1 - s;
+    double nd1 = NormalDistribution.INV_SQRT_2PI * base * (lm <= 0 ? 1.0 / u : u);
+    double nd2 = NormalDistribution.INV_SQRT_2PI * base * (lm <= 0 ? u : 1.0 / u);
+    double vega = df * forward * nd1 * sqrtT;
+    double kOverF = strike / forward;
+    out[offset + DELTA_PREMIUM_ADJUSTED] = df * kOverF * (call ? cdfD2 : -cdfMinusD2);
+    out[offset + GAMMA_COIN] = df * kOverF / (forward * forward) * (nd2 / s + (call ? -2.0 * cdfD2 : 2.0 * cdfMinusD2));
+    out[offset + VALUE] = value;
+    out[offset + DELTA] = df * delta;
+    out[offset + GAMMA] = df * nd1 / (forward * s);
+    out[offset + VEGA] = vega;
+    out[offset + THETA] = rate * value - df * forward * nd1 * vol / (2.0 * sqrtT);
+    out[offset + RHO] = -t * value;
+    out[offset + VANNA] = -df * nd1 * d2 / vol;
+    out[offset + VOLGA] = vega * d1 * d2 / vol;
   }
 }

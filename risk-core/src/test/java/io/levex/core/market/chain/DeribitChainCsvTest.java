@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +60,10 @@ class DeribitChainCsvTest {
     MarketSnapshot snapshot = recordedChain().toMarketSnapshot(MarketSnapshot.empty());
     // six options of 31DEC25 are marked at 0.0 coin (deep OTM, 14.5 h left): they get no ticker
     assertThat(snapshot.tickers()).hasSize(1298);
-    assertThat(snapshot.index(Asset.BTC).orElseThrow().priceUsd()).isBetween(88530.0, 88531.0);
+    // every ticker carries the index seen by its own ticker call; the snapshot keeps the latest applied (the last
+    // BTC row of the file, BTC-25DEC26-95000-P, index 88532.19 as recorded)
+    List<DeribitChainRow> btc = recordedChain().rows(Asset.BTC);
+    assertThat(snapshot.index(Asset.BTC).orElseThrow().priceUsd()).isEqualTo(btc.get(btc.size() - 1).indexPriceUsd());
     assertThat(snapshot.forwards().get(Asset.BTC)).hasSize(12);
     assertThat(snapshot.forward(Asset.BTC, Instant.parse("2026-12-25T08:00:00Z")).orElseThrow().forwardUsd())
         .isEqualTo(92617.64);
