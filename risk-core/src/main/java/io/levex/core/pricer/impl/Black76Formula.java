@@ -78,7 +78,31 @@ public final class Black76Formula {
       return df * intrinsic;
     }
     double x = -Math.abs(logMoneyness(forward, strike));
-    return df * (intrinsic + Math.sqrt(forward * strike) * NormalisedBlack.outOfTheMoney(x, s));
+    double h = x / s;
+    double halfS = 0.5 * s;
+    double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
+    double b;
+    if (isAsymptoticRegion(h, halfS)) {
+      b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
+    } else if (halfS < NormalisedBlack.SMALL_T_THRESHOLD) {
+      b = NormalisedBlack.smallTExpansion(h, halfS, base);
+    } else {
+      double u = forward < strike ? Math.sqrt(forward / strike) : Math.sqrt(strike / forward);
+      double d1o = h + halfS;
+      double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h - halfS));
+      if (d1o <= 0) {
+        b = 0.5 * base * (NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d1o) - e2);
+      } else {
+        double tailD1o = 0.5 * base / u * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
+        b = u * (1.0 - tailD1o) - 0.5 * base * u * e2 / u;
+      }
+    }
+    return df * (intrinsic + Math.sqrt(forward * strike) * Math.max(b, 0.0));
+  }
+
+  private static boolean isAsymptoticRegion(double h, double halfS) {
+    return h < NormalisedBlack.ASYMPTOTIC_THRESHOLD
+        && h + halfS < NormalisedBlack.SMALL_T_THRESHOLD + NormalisedBlack.ASYMPTOTIC_THRESHOLD;
   }
 
   /**
@@ -158,8 +182,7 @@ public final class Black76Formula {
       cdfD1o = 1.0 - tailD1o;
       b = u * cdfD1o - cdfD2o / u;
     }
-    if (h < NormalisedBlack.ASYMPTOTIC_THRESHOLD
-        && h + halfS < NormalisedBlack.SMALL_T_THRESHOLD + NormalisedBlack.ASYMPTOTIC_THRESHOLD) {
+    if (isAsymptoticRegion(h, halfS)) {
       b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
     } else if (halfS < NormalisedBlack.SMALL_T_THRESHOLD) {
       b = NormalisedBlack.smallTExpansion(h, halfS, base);
