@@ -3,6 +3,7 @@ package io.levex.pricing.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Configuration of pricing-service, prefix {@code levex.pricing}.
@@ -49,4 +50,13 @@ public interface PricingConfig {
    */
   @WithDefault("10")
   double watchDefaultRate();
+
+  /**
+   * A recorded Deribit option chain (CSV in the format of {@code deribit_chain_btc_eth_20251230T173115Z.csv}) loaded
+   * into the snapshot at startup: a file path, or {@code classpath:/...} for a resource. Its marks are computed at
+   * the chain's own timestamp and cached in Redis. Absent = start with an empty snapshot.
+   *
+   * @return the location, if any
+   */
+  Optional<String> chainSnapshot();
 }

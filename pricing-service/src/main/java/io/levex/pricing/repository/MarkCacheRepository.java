@@ -6,13 +6,18 @@ import io.levex.api.v1.Mark;
 import io.levex.pricing.config.PricingConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +34,11 @@ public class MarkCacheRepository {
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
 
+  /** Commands per pipelined batch. */
+  private static final int BATCH = 500;
+
   private final ReactiveValueCommands<String, String> values;
+  private final Redis redis;
   private final PricingConfig config;
   private final AtomicLong writeFailures = new AtomicLong();
 
@@ -41,6 +50,7 @@ public class MarkCacheRepository {
    */
   public MarkCacheRepository(ReactiveRedisDataSource redis, PricingConfig config) {
     this.values = redis.value(String.class);
+    this.redis = redis.getRedis();
     this.config = config;
   }
 
@@ -55,12 +65,19 @@ public class MarkCacheRepository {
     if (marks.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    SetArgs ttl = new SetArgs().px(config.markTtl().toMillis());
-    List<Uni<Void>> writes = marks.stream()
-        .map(m -> values.set(key(m.getInstrument().getName()), json(m), ttl))
+    // pipelined SET ... PX in batches: one round trip per batch, whatever the number of marks (a chain snapshot
+    // or an index move re-marks hundreds of options at once; one command each would exhaust the pool's queue)
+    String ttl = Long.toString(config.markTtl().toMillis());
+    List<Request> commands = marks.stream()
+        .map(m -> Request.cmd(Command.SET).arg(key(m.getInstrument().getName())).arg(json(m)).arg("PX").arg(ttl))
         .toList();
-    return Uni.join().all(writes).andCollectFailures()
-        .replaceWith(marks.size())
+    List<List<Request>> batches = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i += BATCH) {
+      batches.add(commands.subList(i, Math.min(i + BATCH, commands.size())));
+    }
+    return Multi.createFrom().iterable(batches)
+        .onItem().transformToUniAndConcatenate(batch -> redis.batch(batch).replaceWith(batch.size()))
+        .collect().with(Collectors.summingInt(Integer::intValue))
         .onFailure().recoverWithItem(failure -> {
           long n = writeFailures.incrementAndGet();
           LOG.warnf("could not cache %d marks in Redis (failure #%d): %s", marks.size(), n, failure.getMessage());

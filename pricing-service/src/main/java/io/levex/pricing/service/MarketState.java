@@ -26,6 +26,16 @@ public class MarketState {
   }
 
   /**
+   * Replaces the snapshot atomically with a function of the current one.
+   *
+   * @param change  the change; must not throw after partial work (it works on an immutable value)
+   * @return the new snapshot
+   */
+  public MarketSnapshot update(java.util.function.UnaryOperator<MarketSnapshot> change) {
+    return current.updateAndGet(change);
+  }
+
+  /**
    * Applies one update atomically.
    *
    * @param update  the update
