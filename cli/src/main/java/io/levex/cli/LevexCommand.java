@@ -4,7 +4,8 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
 /**
- * The top command: {@code levex <subcommand>}.
+ * The top command: {@code levex <subcommand>}. {@code up} and {@code demo} run the suite; {@code price}, {@code iv}
+ * and {@code chain} compute offline with risk-core (no server, no infrastructure).
  */
 @TopCommand
 @Command(
@@ -12,6 +13,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "levex 0.1.0-SNAPSHOT",
     description = "Leveraged exposure management for crypto options and derivatives.",
-    subcommands = {UpCommand.class, DemoCommand.class})
+    subcommands = {UpCommand.class, DemoCommand.class, PriceCommand.class, IvCommand.class, ChainCommand.class})
 public class LevexCommand {
 }

@@ -67,6 +67,20 @@ public final class Numbers {
   }
 
   /**
+   * Formats in scientific notation with the given significant digits after the first ({@code 9.03e-05}).
+   *
+   * @param v  the value
+   * @param decimals  the digits after the decimal point of the mantissa
+   * @return the text; {@code n/a} for NaN
+   */
+  public static String sci(double v, int decimals) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "e", v);
+  }
+
+  /**
    * Formats with fixed decimals and thousands separators.
    *
    * @param v  the value

@@ -1,6 +1,7 @@
 package io.levex.cli.suite;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Locale;
  */
 public final class Progress {
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final long start = System.nanoTime();
 
   /**
@@ -17,6 +18,15 @@ public final class Progress {
    * @param out  where to print (standard error keeps standard output for results)
    */
   public Progress(PrintStream out) {
+    this(new PrintWriter(out, true));
+  }
+
+  /**
+   * Creates a progress printer on a writer (e.g. picocli's {@code getErr()}).
+   *
+   * @param out  where to print (standard error keeps standard output for results)
+   */
+  public Progress(PrintWriter out) {
     this.out = out;
   }
 
@@ -26,7 +36,16 @@ public final class Progress {
    * @param message  the message
    */
   public void step(String message) {
-    out.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, message);
+    out.printf(Locale.ROOT, "[%6.1fs] %s%n", elapsedSeconds(), message);
     out.flush();
+  }
+
+  /**
+   * Gets the time since this printer was created.
+   *
+   * @return the elapsed time, seconds
+   */
+  public double elapsedSeconds() {
+    return (System.nanoTime() - start) / 1e9;
   }
 }
