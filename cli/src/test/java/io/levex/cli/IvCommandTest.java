@@ -91,7 +91,7 @@ class IvCommandTest {
     List<Map<String, String>> rows = CliRun.rows(run.out());
     assertThat(rows).extracting(r -> r.get("error")).containsExactly(
         "",
-        "FAILED_PRECONDITION: price_usd has no time value (intrinsic 10): no implied volatility exists: 5",
+        "FAILED_PRECONDITION: price_usd is below the discounted intrinsic value 10: no implied volatility exists: 5",
         "FAILED_PRECONDITION: price_usd is at or above the no-arbitrage bound 100: no implied volatility exists: 100",
         "INVALID_ARGUMENT: price_usd is required (or price_coin): ",
         "INVALID_ARGUMENT: price_usd must be >= 0: -1",
@@ -119,7 +119,7 @@ class IvCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(CliRun.rows(run.out()).get(0).get("error"))
-        .isEqualTo("FAILED_PRECONDITION: price_coin 0.05 (x forward = price_usd 5): price_usd has no time value (intrinsic 10): "
+        .isEqualTo("FAILED_PRECONDITION: price_coin 0.05 (x forward = price_usd 5): price_usd is below the discounted intrinsic value 10: "
             + "no implied volatility exists: 5");
   }
 
