@@ -59,7 +59,7 @@ public record DeribitChain(List<DeribitChainRow> rows, Map<Integer, InputError> 
   }
 
   /**
-   * Builds a market snapshot holding, per underlying, the index (from the newest row), one forward per expiry
+   * Builds a market snapshot holding, per underlying, the index (the last reading in file order), one forward per expiry
    * (Deribit {@code underlying_price}) and one ticker per option with a positive mark (mark price in coin, mark IV, forward, index; options
    * marked at 0, e.g. deep out of the money hours before expiry, get none).
    *
@@ -68,16 +68,11 @@ public record DeribitChain(List<DeribitChainRow> rows, Map<Integer, InputError> 
    */
   public MarketSnapshot toMarketSnapshot(MarketSnapshot base) {
     MarketSnapshot snapshot = base;
-    Map<Asset, DeribitChainRow> newestPerUnderlying = new TreeMap<>();
+    Map<Asset, DeribitChainRow> lastPerUnderlying = new TreeMap<>();
     Map<String, DeribitChainRow> forwardPerExpiry = new TreeMap<>();
     for (DeribitChainRow r : rows) {
-      newestPerUnderlying.merge(r.currency(), r, (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
+      lastPerUnderlying.put(r.currency(), r);
       forwardPerExpiry.merge(r.currency() + "|" + r.expiry(), r, (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
-    }
-    for (DeribitChainRow r : newestPerUnderlying.values()) {
-      if (r.indexPriceUsd() > 0) {
-        snapshot = snapshot.with(new IndexQuote(r.currency(), r.indexPriceUsd(), r.timestamp()));
-      }
     }
     for (DeribitChainRow r : forwardPerExpiry.values()) {
       snapshot = snapshot.with(new ForwardQuote(r.currency(), r.expiry(), r.underlyingPriceUsd(), r.timestamp()));
@@ -86,6 +81,12 @@ public record DeribitChain(List<DeribitChainRow> rows, Map<Integer, InputError> 
       if (r.markPriceCoin() > 0) {
         snapshot = snapshot.with(new TickerQuote(r.instrumentName(), r.markPriceCoin(), r.markIv(),
             r.underlyingPriceUsd(), r.indexPriceUsd(), r.timestamp()), r.currency());
+      }
+    }
+    // the index last: the last reading in file order (each row carries the index its ticker call saw)
+    for (DeribitChainRow r : lastPerUnderlying.values()) {
+      if (r.indexPriceUsd() > 0) {
+        snapshot = snapshot.with(new IndexQuote(r.currency(), r.indexPriceUsd(), r.timestamp()));
       }
     }
     return snapshot;

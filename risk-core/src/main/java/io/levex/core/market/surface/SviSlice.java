@@ -2,13 +2,13 @@ package io.levex.core.market.surface;
 
 import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
+import io.levex.core.pricer.impl.NormalDistribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.MathIllegalStateException;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * One expiry of a volatility surface: the forward, the fitted SVI parameters and the quotes they were fitted to.
@@ -26,7 +26,6 @@ import org.apache.commons.math3.special.Erf;
 public record SviSlice(
     Instant expiry, double timeToExpiry, double forwardUsd, SviParameters parameters, List<SliceQuote> quotes, double rmsVolError) {
 
-  private static final double SQRT2 = Math.sqrt(2.0);
 
   /** Validates the components. */
   public SviSlice {
@@ -165,7 +164,7 @@ public record SviSlice(
       double w = parameters.totalVariance(k);
       double sq = Math.sqrt(w);
       double d1 = (-k + 0.5 * w) / sq;
-      return 0.5 * Erf.erfc(-d1 / SQRT2) - target;
+      return NormalDistribution.cdf(d1) - target;
     };
     double f0 = f.value(0.0);
     if (f0 == 0.0) {

@@ -11,6 +11,7 @@ import io.levex.core.market.MarketSnapshot;
 import io.levex.core.market.TickerQuote;
 import io.levex.core.market.chain.DeribitChain;
 import io.levex.core.market.chain.DeribitChainRow;
+import io.levex.core.pricer.impl.NormalDistribution;
 import io.levex.core.product.DeribitInstrumentNames;
 import io.levex.core.product.Instrument;
 import io.levex.core.product.OptionInstrument;
@@ -25,7 +26,6 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * Builds a {@link VolSurface} of one underlying from option marks: a {@link MarketSnapshot} (tickers) or the
@@ -54,7 +54,6 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class VolSurfaceBuilder {
 
-  private static final double SQRT2 = Math.sqrt(2.0);
   private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
   /** Default instance: at least 5 quotes per slice, |delta| >= 0.01, uniform weights. */
@@ -72,7 +71,7 @@ public final class VolSurfaceBuilder {
     this.minQuotesPerSlice = minQuotesPerSlice;
     this.minAbsDelta = minAbsDelta;
     this.weighting = weighting;
-    this.d1Threshold = minAbsDelta > 0 ? SQRT2 * Erf.erfInv(2.0 * minAbsDelta - 1.0) : Double.NEGATIVE_INFINITY;
+    this.d1Threshold = minAbsDelta > 0 ? NormalDistribution.inverseCdf(minAbsDelta) : Double.NEGATIVE_INFINITY;
   }
 
   /**
