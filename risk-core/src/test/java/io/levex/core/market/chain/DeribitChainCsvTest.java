@@ -8,6 +8,7 @@ import io.levex.core.basics.Asset;
 import io.levex.core.basics.PutCall;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.market.MarketSnapshot;
+import io.levex.core.testing.ChainFixture;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
@@ -22,13 +23,7 @@ import org.junit.jupiter.api.Test;
 class DeribitChainCsvTest {
 
   static DeribitChain recordedChain() {
-    try (Reader r = new InputStreamReader(
-        DeribitChainCsvTest.class.getResourceAsStream("/reference/deribit_chain_btc_eth_20251230T173115Z.csv"),
-        StandardCharsets.UTF_8)) {
-      return DeribitChainCsv.parse(r);
-    } catch (java.io.IOException ex) {
-      throw new java.io.UncheckedIOException(ex);
-    }
+    return ChainFixture.recordedChain();
   }
 
   @Test

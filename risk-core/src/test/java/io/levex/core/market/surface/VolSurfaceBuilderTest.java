@@ -10,13 +10,8 @@ import io.levex.core.collect.ErrorKind;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.market.MarketSnapshot;
 import io.levex.core.market.chain.DeribitChain;
-import io.levex.core.market.chain.DeribitChainCsv;
 import io.levex.core.market.chain.DeribitChainRow;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.levex.core.testing.ChainFixture;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,19 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class VolSurfaceBuilderTest {
 
-  private static final DeribitChain CHAIN = recordedChain();
+  private static final DeribitChain CHAIN = ChainFixture.recordedChain();
   private static final Instant VAL = CHAIN.snapshotTime();
   private static final VolSurfaceBuilder SUT = VolSurfaceBuilder.DEFAULT;
-
-  static DeribitChain recordedChain() {
-    try (Reader r = new InputStreamReader(
-        VolSurfaceBuilderTest.class.getResourceAsStream("/reference/deribit_chain_btc_eth_20251230T173115Z.csv"),
-        StandardCharsets.UTF_8)) {
-      return DeribitChainCsv.parse(r);
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
-  }
 
   private static double median(double[] values) {
     double[] v = values.clone();
