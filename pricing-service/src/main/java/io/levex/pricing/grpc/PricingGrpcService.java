@@ -34,8 +34,10 @@ import io.levex.core.product.Instrument;
 import io.levex.pricing.config.PricingConfig;
 import io.levex.pricing.mapping.MarketDataMapper;
 import io.levex.pricing.mapping.PricingRequestMapper;
+import io.levex.pricing.mapping.VolSurfaceMapper;
 import io.levex.pricing.service.MarkService;
 import io.levex.pricing.service.MarketState;
+import io.levex.pricing.service.VolSurfaceService;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -65,6 +67,7 @@ public class PricingGrpcService implements PricingService {
   private final MarkService marks;
   private final MarketState state;
   private final PricingConfig config;
+  private final VolSurfaceService surfaces;
 
   /**
    * Creates the endpoint.
@@ -72,11 +75,13 @@ public class PricingGrpcService implements PricingService {
    * @param marks  the mark service
    * @param state  the market state
    * @param config  the configuration
+   * @param surfaces  the volatility surfaces
    */
-  public PricingGrpcService(MarkService marks, MarketState state, PricingConfig config) {
+  public PricingGrpcService(MarkService marks, MarketState state, PricingConfig config, VolSurfaceService surfaces) {
     this.marks = marks;
     this.state = state;
     this.config = config;
+    this.surfaces = surfaces;
   }
 
   @Override
@@ -164,9 +169,19 @@ public class PricingGrpcService implements PricingService {
 
   @Override
   public Uni<VolSurface> getVolSurface(GetVolSurfaceRequest request) {
-    return Uni.createFrom().failure(Status.UNIMPLEMENTED
-        .withDescription("GetVolSurface (SVI surfaces) is not implemented yet; it arrives with the pricing engine (issue #3)")
-        .asRuntimeException());
+    return Uni.createFrom().item(() -> {
+      String underlying = request.getUnderlying().trim();
+      if (underlying.isEmpty()) {
+        throw InvalidInputException.invalid("underlying", request.getUnderlying(), "is required (a coin such as BTC)");
+      }
+      Asset asset;
+      try {
+        asset = Asset.of(underlying);
+      } catch (InvalidInputException ex) {
+        throw ex.withField("underlying");
+      }
+      return VolSurfaceMapper.toProto(surfaces.surface(asset));
+    }).onFailure().transform(GrpcErrors::toStatus);
   }
 
   @Override

@@ -39,6 +39,7 @@ public class MarkService {
   private final MarketState state;
   private final MarkCacheRepository cache;
   private final PricingConfig config;
+  private final VolSurfaceService surfaces;
   private final BroadcastProcessor<Mark> published = BroadcastProcessor.create();
 
   /**
@@ -47,11 +48,13 @@ public class MarkService {
    * @param state  the market state
    * @param cache  the Redis mark cache
    * @param config  the configuration
+   * @param surfaces  the volatility surfaces (the last source of option vols)
    */
-  public MarkService(MarketState state, MarkCacheRepository cache, PricingConfig config) {
+  public MarkService(MarketState state, MarkCacheRepository cache, PricingConfig config, VolSurfaceService surfaces) {
     this.state = state;
     this.cache = cache;
     this.config = config;
+    this.surfaces = surfaces;
   }
 
   /**
@@ -65,7 +68,8 @@ public class MarkService {
    */
   public Valuation value(Instrument instrument, PricingOverrides overrides, Instant valuation) {
     MarketSnapshot snapshot = state.snapshot();
-    PricingInputs inputs = MarketDataResolver.DEFAULT.resolve(instrument, snapshot, overrides, valuation);
+    PricingInputs inputs = MarketDataResolver.DEFAULT.resolve(instrument, snapshot, overrides, valuation,
+        underlying -> surfaces.lookup(snapshot, underlying));
     return InstrumentPricer.DEFAULT.value(instrument, inputs, valuation);
   }
 

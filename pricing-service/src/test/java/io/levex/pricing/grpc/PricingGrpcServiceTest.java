@@ -246,10 +246,22 @@ class PricingGrpcServiceTest {
   }
 
   @Test
-  void test_getVolSurface_notYetImplementedSaysSo() {
-    assertThatThrownBy(() -> stub.getVolSurface(GetVolSurfaceRequest.newBuilder().setUnderlying("BTC").build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
-            ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+  void test_getVolSurface_badUnderlyingNamesFieldAndValue() {
+    assertThatThrownBy(() -> stub.getVolSurface(GetVolSurfaceRequest.newBuilder().setUnderlying("").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+          assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(ex.getStatus().getDescription()).contains("underlying");
+        });
+    assertThatThrownBy(() -> stub.getVolSurface(GetVolSurfaceRequest.newBuilder().setUnderlying("BTC/USD").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+          assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(ex.getStatus().getDescription()).contains("underlying").contains("BTC/USD");
+        });
+    assertThatThrownBy(() -> stub.getVolSurface(GetVolSurfaceRequest.newBuilder().setUnderlying("DOGE").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+          assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+          assertThat(ex.getStatus().getDescription()).contains("underlying").contains("DOGE");
+        });
   }
 
   @Test

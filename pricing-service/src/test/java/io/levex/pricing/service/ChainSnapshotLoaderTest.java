@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
 import io.levex.api.convert.ProtoTimes;
+import io.levex.api.v1.GetVolSurfaceRequest;
 import io.levex.api.v1.InstrumentRef;
 import io.levex.api.v1.Mark;
 import io.levex.api.v1.PriceInstrumentsRequest;
 import io.levex.api.v1.PriceInstrumentsResponse;
 import io.levex.api.v1.PriceItem;
 import io.levex.api.v1.PricingServiceGrpc;
+import io.levex.api.v1.VolSlice;
+import io.levex.api.v1.VolSurface;
 import io.levex.testsupport.GrpcChannels;
 import io.levex.testsupport.LevexTestEnvironment;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ class ChainSnapshotLoaderTest {
 
   /** The chain's own timestamp: marks are valued at it. */
   static final Instant SNAPSHOT = Instant.parse("2025-12-30T17:31:15.944Z");
+  private static final NormalDistribution N = new NormalDistribution();
 
   /** Loads the recorded chain at startup. */
   public static class WithChain implements QuarkusTestProfile {
@@ -98,6 +103,41 @@ class ChainSnapshotLoaderTest {
       assertThat(m.getSource()).contains("mark_iv");
       assertThat(m.getAgeSeconds()).isZero();
     }
+  }
+
+  @Test
+  void test_getVolSurface_fitsEveryExpiryOfTheRecordedChain() {
+    VolSurface btc = stub.getVolSurface(GetVolSurfaceRequest.newBuilder().setUnderlying("btc").build());
+    assertThat(btc.getUnderlying()).isEqualTo("BTC");
+    assertThat(ProtoTimes.toInstant(btc.getValuationTime())).isEqualTo(SNAPSHOT);
+    assertThat(btc.getSlicesList()).hasSize(12);
+    for (VolSlice slice : btc.getSlicesList()) {
+      // each slice's forward is the chain's underlying_price for the expiry; fit within 1 vol point RMS
+      assertThat(slice.getFitRmsVolError()).as(slice.getExpiry().toString()).isLessThan(0.01);
+      assertThat(slice.getQuotesCount()).isGreaterThanOrEqualTo(5);
+      assertThat(slice.getAtmVol()).isBetween(0.2, 1.0);
+    }
+    // 25DEC26: forward 92,617.64 (chain rows of that expiry); the 25-delta call strike has Black-76 delta 0.25
+    VolSlice dec26 = btc.getSlices(btc.getSlicesCount() - 1);
+    assertThat(dec26.getForwardUsd()).isEqualTo(92617.64);
+    double s = dec26.getCall25DVol() * Math.sqrt(dec26.getTimeToExpiryYears());
+    double d1 = Math.log(dec26.getForwardUsd() / dec26.getCall25DStrikeUsd()) / s + s / 2;
+    assertThat(N.cumulativeProbability(d1)).isCloseTo(0.25, within(1e-9));
+    assertThat(dec26.getRiskReversal25D()).isCloseTo(dec26.getCall25DVol() - dec26.getPut25DVol(), within(1e-15));
+    VolSurface eth = stub.getVolSurface(GetVolSurfaceRequest.newBuilder().setUnderlying("ETH").build());
+    assertThat(eth.getSlicesList()).hasSize(12);
+  }
+
+  @Test
+  void test_priceInstruments_unlistedStrikeTakesItsVolFromTheSurface() {
+    PriceInstrumentsResponse response = stub.priceInstruments(PriceInstrumentsRequest.newBuilder()
+        .setValuationTime(ProtoTimes.toProto(SNAPSHOT))
+        .addItems(PriceItem.newBuilder().setInstrument(InstrumentRef.newBuilder().setName("BTC-27MAR26-93000-C")))
+        .build());
+    Mark m = response.getResults(0).getMark();
+    assertThat(m.getSource()).contains("vol=SVI surface BTC");
+    // near the listed 92,000 and 94,000 calls' mark IVs in the chain (0.4123 and 0.4105)
+    assertThat(m.getImpliedVol()).isBetween(0.400, 0.415);
   }
 
   @Test
