@@ -9,11 +9,11 @@ import io.levex.core.pricer.impl.LetsBeRational;
  * Black-76 implied volatility by Jäckel's "Let's Be Rational": machine precision (about 1e-14 relative or
  * better on well-posed inputs) in two Householder(3) steps after a rational initial guess.
  * <p>
- * The discounted price is undiscounted, its intrinsic value is subtracted exactly (the rounding error of
- * {@code F - K} is carried as a second term, so deep in-the-money prices keep their time value), and the
- * out-of-the-money normalised time value is inverted. Fails explicitly, never with a wrong number: a price below
- * the intrinsic value, with no time value, or at or above the upper bound (discounted F for a call, K for a put)
- * yields an {@link ImpliedVolFailure}. Stateless and thread-safe; use {@link #DEFAULT}.
+ * The discounted intrinsic value is subtracted from the price exactly (the rounding errors of {@code F - K} and of
+ * the discount factor are carried as second terms, so deep in-the-money prices keep their time value), the time
+ * value is undiscounted, and the out-of-the-money normalised time value is inverted. Fails explicitly, never with a
+ * wrong number: a price below the intrinsic value, with no time value, or at or above the upper bound (discounted F
+ * for a call, K for a put) yields an {@link ImpliedVolFailure}. Stateless and thread-safe; use {@link #DEFAULT}.
  */
 public final class ImpliedVolatilitySolver {
 
@@ -103,8 +103,9 @@ public final class ImpliedVolatilitySolver {
         && Double.isFinite(rate))) {
       return -ImpliedVolFailure.INVALID_INPUT.code();
     }
-    double undiscounted = rate == 0.0 ? priceUsd : priceUsd * Math.exp(rate * t);
-    // intrinsic = hi + lo exactly (Knuth's two-sum of F and -K)
+    // intrinsic = hi + lo exactly (Knuth's two-sum of F and -K); the time value is taken on the discounted price,
+    // df (hi + lo) = (hi + lo) + (df - 1)(hi + lo) with df - 1 = expm1(-r t), so that the subtraction is exact
+    // where it matters (deep in the money) and only the small time value is then undiscounted
     double hi;
     double lo;
     boolean inTheMoney = call ? forward > strike : strike > forward;
@@ -118,13 +119,16 @@ public final class ImpliedVolatilitySolver {
       hi = 0.0;
       lo = 0.0;
     }
-    if (undiscounted < hi + lo) {
-      return -ImpliedVolFailure.BELOW_INTRINSIC.code();
-    }
-    if (undiscounted >= (call ? forward : strike)) {
+    double dfMinusOne = rate == 0.0 ? 0.0 : Math.expm1(-rate * t);
+    double df = 1.0 + dfMinusOne;
+    if (priceUsd >= df * (call ? forward : strike)) {
       return -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
     }
-    double timeValue = (undiscounted - hi) - lo;
+    double discountedTimeValue = (((priceUsd - hi) - lo) - dfMinusOne * hi) - dfMinusOne * lo;
+    if (discountedTimeValue < 0) {
+      return -ImpliedVolFailure.BELOW_INTRINSIC.code();
+    }
+    double timeValue = rate == 0.0 ? discountedTimeValue : discountedTimeValue / df;
     if (!(timeValue > 0)) {
       return -ImpliedVolFailure.NO_TIME_VALUE.code();
     }

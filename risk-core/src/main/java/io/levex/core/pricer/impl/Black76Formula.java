@@ -45,8 +45,9 @@ public final class Black76Formula {
   }
 
   /**
-   * ln(F/K), computed as {@code log1p((F - K)/K)} near the money so that it keeps full relative accuracy when
-   * F and K are close (the plain quotient loses it to rounding).
+   * ln(F/K) to about one ulp of the result, also near the money: the rounding of the quotient {@code r = F/K} is
+   * recovered exactly with a fused multiply-add ({@code F - r K}) and added to {@code ln r} to first order (the plain
+   * {@code ln(F/K)} has an absolute error of half an ulp of 1, which is a large relative error when F is close to K).
    *
    * @param forward  F > 0
    * @param strike  K > 0
@@ -54,10 +55,8 @@ public final class Black76Formula {
    */
   public static double logMoneyness(double forward, double strike) {
     double ratio = forward / strike;
-    if (ratio > 0.5 && ratio < 2.0) {
-      return Math.log1p((forward - strike) / strike);
-    }
-    return Math.log(ratio);
+    double remainder = Math.fma(-ratio, strike, forward);
+    return Math.log(ratio) + remainder / forward;
   }
 
   /**
@@ -82,27 +81,23 @@ public final class Black76Formula {
     double halfS = 0.5 * s;
     double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
     double b;
-    if (isAsymptoticRegion(h, halfS)) {
+    if (NormalisedBlack.isAsymptotic(h, halfS)) {
       b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
-    } else if (halfS < NormalisedBlack.SMALL_T_THRESHOLD) {
+    } else if (NormalisedBlack.isSmallT(h, halfS)) {
       b = NormalisedBlack.smallTExpansion(h, halfS, base);
     } else {
       double u = forward < strike ? Math.sqrt(forward / strike) : Math.sqrt(strike / forward);
       double d1o = h + halfS;
       double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h - halfS));
       if (d1o <= 0) {
-        b = 0.5 * base * (NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d1o) - e2);
+        b = NormalisedBlack.fromScaledTails(base, NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d1o), e2);
       } else {
-        double tailD1o = 0.5 * base / u * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
-        b = u * (1.0 - tailD1o) - 0.5 * base * u * e2 / u;
+        double halfBaseOverU = 0.5 * base / u;
+        double tailD1o = halfBaseOverU * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
+        b = NormalisedBlack.fromCdfs(u, 1.0 - tailD1o, 0.5 * base * u * e2);
       }
     }
-    return df * (intrinsic + Math.sqrt(forward * strike) * Math.max(b, 0.0));
-  }
-
-  private static boolean isAsymptoticRegion(double h, double halfS) {
-    return h < NormalisedBlack.ASYMPTOTIC_THRESHOLD
-        && h + halfS < NormalisedBlack.SMALL_T_THRESHOLD + NormalisedBlack.ASYMPTOTIC_THRESHOLD;
+    return df * (intrinsic + Math.sqrt(forward * strike) * b);
   }
 
   /**
@@ -160,66 +155,61 @@ public final class Black76Formula {
     }
     double lm = logMoneyness(forward, strike);
     double x = -Math.abs(lm);
+    double invS = 1.0 / s;
     double h = x / s;
     double halfS = 0.5 * s;
     double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
-    // out-of-the-money orientation: u = exp(x/2) <= 1, d1' = h + s/2, d2' = h - s/2 < 0
+    // out-of-the-money orientation: u = exp(x/2) <= 1, d1' = h + s/2, d2' = h - s/2 < 0; the four normal
+    // probabilities from two scaled tails: N(d) = exp(-d^2/2) erfcx(-d/sqrt 2) / 2, exp(-d1'^2/2) = base / u
     double u = forward < strike ? Math.sqrt(forward / strike) : Math.sqrt(strike / forward);
+    double invU = 1.0 / u;
     double d1o = h + halfS;
-    double d2o = h - halfS;
-    double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d2o);
+    double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h - halfS));
     double cdfD2o = 0.5 * base * u * e2;
     double cdfD1o;
     double tailD1o;
     double b;
     if (d1o <= 0) {
       double e1 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d1o);
-      cdfD1o = 0.5 * base / u * e1;
+      cdfD1o = 0.5 * base * invU * e1;
       tailD1o = 1.0 - cdfD1o;
-      b = 0.5 * base * (e1 - e2);
+      b = NormalisedBlack.fromScaledTails(base, e1, e2);
     } else {
-      tailD1o = 0.5 * base / u * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
+      double halfBaseOverU = 0.5 * base / u;
+      tailD1o = halfBaseOverU * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
       cdfD1o = 1.0 - tailD1o;
-      b = u * cdfD1o - cdfD2o / u;
+      b = NormalisedBlack.fromCdfs(u, cdfD1o, 0.5 * base * u * e2);
     }
-    if (isAsymptoticRegion(h, halfS)) {
+    if (NormalisedBlack.isAsymptotic(h, halfS)) {
       b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
-    } else if (halfS < NormalisedBlack.SMALL_T_THRESHOLD) {
+    } else if (NormalisedBlack.isSmallT(h, halfS)) {
       b = NormalisedBlack.smallTExpansion(h, halfS, base);
     }
-    double value = df * (intrinsic + Math.sqrt(forward * strike) * Math.max(b, 0.0));
+    double value = df * (intrinsic + Math.sqrt(forward * strike) * b);
     // N(d1), N(-d1), N(d2), N(-d2) of the original d1 = ln(F/K)/s + s/2 and d2 = d1 - s
-    double cdfD1;
-    double cdfMinusD1;
-    double cdfD2;
-    double cdfMinusD2;
-    if (lm <= 0) {
-      cdfD1 = cdfD1o;
-      cdfMinusD1 = tailD1o;
-      cdfD2 = cdfD2o;
-      cdfMinusD2 = 1.0 - cdfD2o;
-    } else {
-      cdfD1 = 1.0 - cdfD2o;
-      cdfMinusD1 = cdfD2o;
-      cdfD2 = tailD1o;
-      cdfMinusD2 = cdfD1o;
-    }
-    double delta = call ? cdfD1 : -cdfMinusD1;
-    double d1 = lm / s + halfS;
+    boolean belowForward = lm <= 0;
+    double cdfD1 = belowForward ? cdfD1o : 1.0 - cdfD2o;
+    double cdfMinusD1 = belowForward ? tailD1o : cdfD2o;
+    double cdfD2 = belowForward ? cdfD2o : tailD1o;
+    double cdfMinusD2 = belowForward ? 1.0 - cdfD2o : cdfD1o;
+    double d1 = lm * invS + halfS;
     double d2 = d1 - s;
-    double nd1 = NormalDistribution.INV_SQRT_2PI * base * (lm <= 0 ? 1.0 / u : u);
-    double nd2 = NormalDistribution.INV_SQRT_2PI * base * (lm <= 0 ? u : 1.0 / u);
-    double vega = df * forward * nd1 * sqrtT;
-    double kOverF = strike / forward;
-    out[offset + DELTA_PREMIUM_ADJUSTED] = df * kOverF * (call ? cdfD2 : -cdfMinusD2);
-    out[offset + GAMMA_COIN] = df * kOverF / (forward * forward) * (nd2 / s + (call ? -2.0 * cdfD2 : 2.0 * cdfMinusD2));
+    double nd1 = NormalDistribution.INV_SQRT_2PI * base * (belowForward ? invU : u);
+    double nd2 = NormalDistribution.INV_SQRT_2PI * base * (belowForward ? u : invU);
+    double dfNd1 = df * nd1;
+    double vega = dfNd1 * forward * sqrtT;
+    double invVol = 1.0 / vol;
+    double invF = 1.0 / forward;
+    double kOverF = strike * invF;
     out[offset + VALUE] = value;
-    out[offset + DELTA] = df * delta;
-    out[offset + GAMMA] = df * nd1 / (forward * s);
+    out[offset + DELTA] = df * (call ? cdfD1 : -cdfMinusD1);
+    out[offset + GAMMA] = dfNd1 * invF * invS;
     out[offset + VEGA] = vega;
-    out[offset + THETA] = rate * value - df * forward * nd1 * vol / (2.0 * sqrtT);
+    out[offset + THETA] = rate * value - 0.5 * dfNd1 * forward * vol / sqrtT;
     out[offset + RHO] = -t * value;
-    out[offset + VANNA] = -df * nd1 * d2 / vol;
-    out[offset + VOLGA] = vega * d1 * d2 / vol;
+    out[offset + VANNA] = -dfNd1 * d2 * invVol;
+    out[offset + VOLGA] = vega * d1 * d2 * invVol;
+    out[offset + DELTA_PREMIUM_ADJUSTED] = df * kOverF * (call ? cdfD2 : -cdfMinusD2);
+    out[offset + GAMMA_COIN] = df * kOverF * invF * invF * (nd2 * invS + (call ? -2.0 * cdfD2 : 2.0 * cdfMinusD2));
   }
 }

@@ -59,12 +59,23 @@ public final class LetsBeRational {
       double sL = sC - bC / vC;
       double bL = NormalisedBlack.call(x, sL);
       if (beta < bL) {
-        double[] fl = lowerMap(x, sL);
-        double rLl = convexControlRight(0.0, bL, 0.0, fl[0], 1.0, fl[1], fl[2], true);
-        double f = rationalCubic(beta, 0.0, bL, 0.0, fl[0], 1.0, fl[1], rLl);
+        // f_lower(s) = 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3 and its first two derivatives in beta, at s_l
+        double ax = Math.abs(x);
+        double z = SQRT_ONE_OVER_THREE * ax / sL;
+        double y = z * z;
+        double s2 = sL * sL;
+        double bigPhi = NormalDistribution.cdf(-z);
+        double phi = NormalDistribution.pdf(z);
+        double fpp = PI_OVER_SIX * y / (s2 * sL) * bigPhi
+            * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * bigPhi / phi) * Math.exp(2 * y + 0.25 * s2);
+        double phi2 = bigPhi * bigPhi;
+        double fp = TWO_PI * y * phi2 * Math.exp(y + 0.125 * s2);
+        double fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phi2 * bigPhi);
+        double rLl = convexControlRight(0.0, bL, 0.0, fL, 1.0, fp, fpp, true);
+        double f = rationalCubic(beta, 0.0, bL, 0.0, fL, 1.0, fp, rLl);
         if (!(f > 0)) {
           double tt = beta / bL;
-          f = (fl[0] * tt + bL * (1 - tt)) * tt;
+          f = (fL * tt + bL * (1 - tt)) * tt;
         }
         s = inverseLowerMap(x, f);
         sRight = sL;
@@ -85,16 +96,20 @@ public final class LetsBeRational {
         sLeft = sC;
         sRight = sH;
       } else {
-        double[] fu = upperMap(x, sH);
+        // f_upper(s) = N(-s/2) and its first two derivatives in beta, at s_h
+        double fH = NormalDistribution.cdf(-0.5 * sH);
+        double w = (x / sH) * (x / sH);
+        double fp = -0.5 * Math.exp(0.5 * w);
+        double fpp = SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * sH * sH) * w / sH;
         double f = -Double.MAX_VALUE;
-        if (fu[2] > -SQRT_DBL_MAX && fu[2] < SQRT_DBL_MAX) {
-          double rHh = convexControlLeft(bH, bMax, fu[0], 0.0, fu[1], -0.5, fu[2], true);
-          f = rationalCubic(beta, bH, bMax, fu[0], 0.0, fu[1], -0.5, rHh);
+        if (fpp > -SQRT_DBL_MAX && fpp < SQRT_DBL_MAX) {
+          double rHh = convexControlLeft(bH, bMax, fH, 0.0, fp, -0.5, fpp, true);
+          f = rationalCubic(beta, bH, bMax, fH, 0.0, fp, -0.5, rHh);
         }
         if (f <= 0) {
           double hh = bMax - bH;
           double tt = (beta - bH) / hh;
-          f = (fu[0] * (1 - tt) + 0.5 * hh * tt) * (1 - tt);
+          f = (fH * (1 - tt) + 0.5 * hh * tt) * (1 - tt);
         }
         s = -2.0 * NormalDistribution.inverseCdf(f);
         sLeft = sH;
@@ -125,8 +140,10 @@ public final class LetsBeRational {
         ds = 0;
       }
       dsPrevious = ds;
-      double b = NormalisedBlack.call(x, s);
-      double bp = NormalisedBlack.vega(x, s);
+      double h = x / s;
+      double base = NormalisedBlack.gaussianBase(x, s, h, 0.5 * s);
+      double b = NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, base);
+      double bp = NormalDistribution.INV_SQRT_2PI * base;
       if (b > beta && s < sRight) {
         sRight = s;
       } else if (b < beta && s > sLeft) {
@@ -137,7 +154,6 @@ public final class LetsBeRational {
       } else {
         double lnB = Math.log(b);
         double bpob = bp / b;
-        double h = x / s;
         double bHalley = h * h / s - s / 4;
         double newton = (lnBeta - lnB) * lnB / lnBeta / bpob;
         double halley = bHalley - bpob * (1 + 2 / lnB);
@@ -169,8 +185,10 @@ public final class LetsBeRational {
         ds = 0;
       }
       dsPrevious = ds;
-      double b = NormalisedBlack.call(x, s);
-      double bp = NormalisedBlack.vega(x, s);
+      double h = x / s;
+      double base = NormalisedBlack.gaussianBase(x, s, h, 0.5 * s);
+      double b = NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, base);
+      double bp = NormalDistribution.INV_SQRT_2PI * base;
       if (b > beta && s < sRight) {
         sRight = s;
       } else if (b < beta && s > sLeft) {
@@ -213,8 +231,10 @@ public final class LetsBeRational {
         ds = 0;
       }
       dsPrevious = ds;
-      double b = NormalisedBlack.call(x, s);
-      double bp = NormalisedBlack.vega(x, s);
+      double h = x / s;
+      double base = NormalisedBlack.gaussianBase(x, s, h, 0.5 * s);
+      double b = NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, base);
+      double bp = NormalDistribution.INV_SQRT_2PI * base;
       if (b > beta && s < sRight) {
         sRight = s;
       } else if (b < beta && s > sLeft) {
@@ -233,34 +253,9 @@ public final class LetsBeRational {
     return (1 + 0.5 * halley * newton) / (1 + newton * (halley + hh3 * newton / 6));
   }
 
-  // f_lower(s) = 2 pi |x| / sqrt(27) N(-|x| / (sqrt(3) s))^3 and its first two derivatives in beta
-  private static double[] lowerMap(double x, double s) {
-    double ax = Math.abs(x);
-    double z = SQRT_ONE_OVER_THREE * ax / s;
-    double y = z * z;
-    double s2 = s * s;
-    double bigPhi = NormalDistribution.cdf(-z);
-    double phi = NormalDistribution.pdf(z);
-    double fpp = PI_OVER_SIX * y / (s2 * s) * bigPhi
-        * (8 * SQRT_THREE * s * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * bigPhi / phi) * Math.exp(2 * y + 0.25 * s2);
-    double phi2 = bigPhi * bigPhi;
-    double fp = TWO_PI * y * phi2 * Math.exp(y + 0.125 * s * s);
-    double f = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phi2 * bigPhi);
-    return new double[] {f, fp, fpp};
-  }
-
   private static double inverseLowerMap(double x, double f) {
     return Math.abs(x / (SQRT_THREE
         * NormalDistribution.inverseCdf(Math.cbrt(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * Math.abs(x))))));
-  }
-
-  // f_upper(s) = N(-s/2) and its first two derivatives in beta
-  private static double[] upperMap(double x, double s) {
-    double f = NormalDistribution.cdf(-0.5 * s);
-    double w = (x / s) * (x / s);
-    double fp = -0.5 * Math.exp(0.5 * w);
-    double fpp = SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * w / s;
-    return new double[] {f, fp, fpp};
   }
 
   // Delbourgo-Gregory rational cubic interpolation

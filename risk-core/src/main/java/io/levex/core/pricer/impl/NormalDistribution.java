@@ -194,55 +194,41 @@ public final class NormalDistribution {
     return q < 0 ? -value : value;
   }
 
-  // erf(y) / y for |y| <= 0.46875
+  // erf(y) / y for |y| <= 0.46875: Cody's rational in z = y^2, numerator and denominator by fused Horner steps
   private static double smallRational(double y) {
-    double ysq = y > XSMALL ? y * y : 0.0;
-    double xnum = A4 * ysq;
-    double xden = ysq;
-    xnum = (xnum + A0) * ysq;
-    xden = (xden + B0) * ysq;
-    xnum = (xnum + A1) * ysq;
-    xden = (xden + B1) * ysq;
-    xnum = (xnum + A2) * ysq;
-    xden = (xden + B2) * ysq;
-    return (xnum + A3) / (xden + B3);
+    double z = y > XSMALL ? y * y : 0.0;
+    double num = Math.fma(Math.fma(Math.fma(Math.fma(A4, z, A0), z, A1), z, A2), z, A3);
+    double den = Math.fma(Math.fma(Math.fma(z + B0, z, B1), z, B2), z, B3);
+    return num / den;
   }
 
   // erfcx(y) for 0.46875 < y <= 4
   private static double middleRational(double y) {
-    double xnum = C8 * y;
-    double xden = y;
-    xnum = (xnum + C0) * y;
-    xden = (xden + D0) * y;
-    xnum = (xnum + C1) * y;
-    xden = (xden + D1) * y;
-    xnum = (xnum + C2) * y;
-    xden = (xden + D2) * y;
-    xnum = (xnum + C3) * y;
-    xden = (xden + D3) * y;
-    xnum = (xnum + C4) * y;
-    xden = (xden + D4) * y;
-    xnum = (xnum + C5) * y;
-    xden = (xden + D5) * y;
-    xnum = (xnum + C6) * y;
-    xden = (xden + D6) * y;
-    return (xnum + C7) / (xden + D7);
+    double num = Math.fma(C8, y, C0);
+    double den = y + D0;
+    num = Math.fma(num, y, C1);
+    den = Math.fma(den, y, D1);
+    num = Math.fma(num, y, C2);
+    den = Math.fma(den, y, D2);
+    num = Math.fma(num, y, C3);
+    den = Math.fma(den, y, D3);
+    num = Math.fma(num, y, C4);
+    den = Math.fma(den, y, D4);
+    num = Math.fma(num, y, C5);
+    den = Math.fma(den, y, D5);
+    num = Math.fma(num, y, C6);
+    den = Math.fma(den, y, D6);
+    num = Math.fma(num, y, C7);
+    den = Math.fma(den, y, D7);
+    return num / den;
   }
 
   // erfcx(y) for y > 4
   private static double largeRational(double y) {
-    double ysq = 1.0 / (y * y);
-    double xnum = P5 * ysq;
-    double xden = ysq;
-    xnum = (xnum + P0) * ysq;
-    xden = (xden + Q0) * ysq;
-    xnum = (xnum + P1) * ysq;
-    xden = (xden + Q1) * ysq;
-    xnum = (xnum + P2) * ysq;
-    xden = (xden + Q2) * ysq;
-    xnum = (xnum + P3) * ysq;
-    xden = (xden + Q3) * ysq;
-    double result = ysq * (xnum + P4) / (xden + Q4);
+    double z = 1.0 / (y * y);
+    double num = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(P5, z, P0), z, P1), z, P2), z, P3), z, P4);
+    double den = Math.fma(Math.fma(Math.fma(Math.fma(z + Q0, z, Q1), z, Q2), z, Q3), z, Q4);
+    double result = z * num / den;
     return (INV_SQRT_PI - result) / y;
   }
 

@@ -11,12 +11,15 @@ package io.levex.core.pricer.impl;
  * <ol>
  * <li>{@code h < -10} and {@code h + t < -9.79}: an asymptotic expansion of the difference of Mills ratios
  * (17 terms), whose terms are derived in closed form so that the difference never cancels;</li>
- * <li>{@code t < 0.2102} (twice the sixteenth root of machine epsilon): the Taylor expansion in {@code t} of
- * that difference to order 13, from the recurrence {@code Y' = 1 + h Y} of the Mills ratio
+ * <li>{@code t < 0.35} (Jäckel uses 0.2102 with fewer terms): the Taylor expansion in {@code t} of
+ * that difference to order 17, from the recurrence {@code Y' = 1 + h Y} of the Mills ratio
  * {@code Y(h) = N(h) / n(h)} (coefficients re-derived symbolically, not copied), with {@code a = Y'(h)} from
  * {@link #millsRatioDerivative} so that it keeps full accuracy where {@code 1 + h Y} cancels;</li>
- * <li>{@code h + t > 0.85}: the plain formula, where the first term dominates;</li>
- * <li>otherwise {@code b = exp(-(h^2 + t^2)/2) [erfcx(-(h+t)/sqrt 2) - erfcx(-(h-t)/sqrt 2)] / 2}.</li>
+ * <li>otherwise, for {@code d1 = h + t <= 0},
+ * {@code b = exp(-(h^2 + t^2)/2) [erfcx(-(h+t)/sqrt 2) - erfcx(-(h-t)/sqrt 2)] / 2}, and for {@code d1 > 0} the
+ * plain formula {@code exp(x/2) N(d1) - exp(-x/2) N(d2)} with {@code N(d1) = 1 - N(-d1)} from its own tail (the
+ * first term then dominates). Far from the money, region 2 is extended to larger {@code t} where its expansion
+ * stays exact and the erfcx difference would cancel (see {@link #isSmallT}).</li>
  * </ol>
  * In the money the value is the intrinsic {@code 2 sinh(x/2)} plus the out-of-the-money value at {@code -|x|}
  * (in-out duality), so prices never lose relative accuracy to put-call parity. Stateless.
@@ -24,11 +27,25 @@ package io.levex.core.pricer.impl;
 public final class NormalisedBlack {
 
   private static final double DBL_EPSILON = Math.ulp(1.0);
-  /** 2 x epsilon^(1/16): below this t the Taylor expansion (region 2) is used. */
-  static final double SMALL_T_THRESHOLD = 2.0 * Math.pow(DBL_EPSILON, 1.0 / 16.0);
+  /**
+   * Below this t the Taylor expansion (region 2) is used. Jäckel's 2 x epsilon^(1/16) = 0.2102 suits his order-13
+   * expansion; with terms to order 17 the truncation stays below an ulp up to 0.35, where the erfcx difference of
+   * region 4 would otherwise lose up to 8 ulps to cancellation (checked against mpmath).
+   */
+  static final double SMALL_T_THRESHOLD = 0.35;
+  /** Jäckel's bound on d1 = h + t for the asymptotic expansion: -10 + 2 x epsilon^(1/16) = -9.79. */
+  static final double ASYMPTOTIC_BORDER = -10.0 + 2.0 * Math.pow(DBL_EPSILON, 1.0 / 16.0);
   /** h below which the asymptotic expansion (region 1) may be used. */
   static final double ASYMPTOTIC_THRESHOLD = -10.0;
   private static final double FOURTH_ROOT_DBL_EPSILON = Math.pow(DBL_EPSILON, 0.25);
+  private static final double INV_FACT_3 = 1.0 / 6.0;
+  private static final double INV_FACT_5 = 1.0 / 120.0;
+  private static final double INV_FACT_7 = 1.0 / 5040.0;
+  private static final double INV_FACT_9 = 1.0 / 362880.0;
+  private static final double INV_FACT_11 = 1.0 / 39916800.0;
+  private static final double INV_FACT_13 = 1.0 / 6227020800.0;
+  private static final double INV_FACT_15 = 1.0 / 1307674368000.0;
+  private static final double INV_FACT_17 = 1.0 / 355687428096000.0;
   /** Number of terms of the asymptotic expansion, beyond n = 0. */
   private static final int ASYMPTOTIC_TERMS = 17;
   /** C(2n+1, 2i+1) for n = 0..ASYMPTOTIC_TERMS, i = 0..n. */
@@ -43,6 +60,16 @@ public final class NormalisedBlack {
       {-1.75, -0.625, 6.139658698169002e-14, 5.112737343034842e-13, 3.868280723093172e-12, 3.035070523205785e-11, 2.31389435715671e-10, 1.7031055856111138e-09, 1.209414444138679e-08, 8.261146687843329e-08, 5.407821486170704e-07, 3.3773243955474394e-06, 2.0010804242609456e-05, 0.0001116824923346539, 0.0005815562687079089, 0.002787967388671094, 0.01206058713490178, 0.04552999079691816, 0.14031406869035043, 0.2920065495930372},
   };
 
+  private static final double[] A_CENTRES = new double[A_POLYNOMIALS.length];
+  private static final double[] A_INV_HALF_WIDTHS = new double[A_POLYNOMIALS.length];
+
+  static {
+    for (int i = 0; i < A_POLYNOMIALS.length; i++) {
+      A_CENTRES[i] = 0.5 * (A_POLYNOMIALS[i][0] + A_POLYNOMIALS[i][1]);
+      A_INV_HALF_WIDTHS[i] = 2.0 / (A_POLYNOMIALS[i][1] - A_POLYNOMIALS[i][0]);
+    }
+  }
+
   private NormalisedBlack() {
   }
 
@@ -56,18 +83,25 @@ public final class NormalisedBlack {
    */
   public static double millsRatioDerivative(double h) {
     if (h >= -10.0 && h < -0.625) {
-      for (double[] p : A_POLYNOMIALS) {
-        if (h < p[1]) {
-          double u = (2.0 * h - (p[0] + p[1])) / (p[1] - p[0]);
-          double v = p[2];
-          for (int i = 3; i < p.length; i++) {
-            v = v * u + p[i];
-          }
-          return v;
-        }
-      }
+      int i = h < -4.75 ? (h < -7.0 ? 0 : 1) : (h < -3.0 ? 2 : (h < -1.75 ? 3 : 4));
+      double[] p = A_POLYNOMIALS[i];
+      double u = (h - A_CENTRES[i]) * A_INV_HALF_WIDTHS[i];
+      return polynomial(p, u);
     }
     return 1.0 + h * (0.5 * Math.sqrt(2.0 * Math.PI)) * NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * h);
+  }
+
+  // c_17 u^17 + ... + c_0 at p[2..19] (highest first), as two interleaved fused chains in u^2 (odd and even
+  // powers) so that the latency is that of 9 multiply-adds, not 17
+  private static double polynomial(double[] p, double u) {
+    double u2 = u * u;
+    double odd = p[2];
+    double even = p[3];
+    for (int i = 4; i + 1 < p.length; i += 2) {
+      odd = Math.fma(odd, u2, p[i]);
+      even = Math.fma(even, u2, p[i + 1]);
+    }
+    return Math.fma(odd, u, even);
   }
 
   /**
@@ -171,16 +205,54 @@ public final class NormalisedBlack {
    * @return b(x, s) >= 0
    */
   public static double outOfTheMoney(double x, double h, double t, double base) {
-    if (h < ASYMPTOTIC_THRESHOLD && h + t < SMALL_T_THRESHOLD + ASYMPTOTIC_THRESHOLD) {
+    if (isAsymptotic(h, t)) {
       return asymptoticExpansion(h, t, base);
     }
-    if (t < SMALL_T_THRESHOLD) {
+    if (isSmallT(h, t)) {
       return smallTExpansion(h, t, base);
     }
-    if (h + t > 0.85) {
-      return usingCdf(x, h, t);
+    double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h - t));
+    if (h + t <= 0) {
+      return fromScaledTails(base, NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h + t)), e2);
     }
-    return usingErfcx(h, t, base);
+    double u = Math.exp(0.5 * x);
+    double tailD1 = 0.5 * base / u * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * (h + t));
+    return fromCdfs(u, 1.0 - tailD1, 0.5 * base * u * e2);
+  }
+
+  /**
+   * Region 1: {@code h < -10} and {@code h + t < -9.79}, where both d1 and d2 are far in the lower tail.
+   *
+   * @param h  x / s
+   * @param t  s / 2
+   * @return true when the asymptotic expansion applies
+   */
+  public static boolean isAsymptotic(double h, double t) {
+    return h < ASYMPTOTIC_THRESHOLD && h + t < ASYMPTOTIC_BORDER;
+  }
+
+  /**
+   * Region 2: the Taylor expansion in {@code t} to order 17 is used where it is accurate and the erfcx difference
+   * would cancel: {@code t < 0.35}, or {@code t < |h| / 9} with {@code t |h| < 5} (far from
+   * the money, where {@code erfcx(-d1/sqrt 2) - erfcx(-d2/sqrt 2)} loses {@code |h| / t} of relative accuracy, the
+   * expansion's truncation error is below {@code (t/h)^18} and its coefficients lose no more than a few ulps).
+   *
+   * @param h  x / s, <= 0
+   * @param t  s / 2
+   * @return true when the small-t expansion applies
+   */
+  public static boolean isSmallT(double h, double t) {
+    return t < SMALL_T_THRESHOLD || (9.0 * t < -h && -h * t < 5.0);
+  }
+
+  // regions 3 and 4, d1 <= 0: b = exp(-(h^2 + t^2)/2) [erfcx(-d1/sqrt 2) - erfcx(-d2/sqrt 2)] / 2
+  static double fromScaledTails(double base, double erfcxMinusD1, double erfcxMinusD2) {
+    return Math.max(0.5 * base * (erfcxMinusD1 - erfcxMinusD2), 0.0);
+  }
+
+  // regions 3 and 4, d1 > 0: b = u N(d1) - N(d2) / u with u = exp(x/2), N(d1) = 1 - N(-d1) from its own tail
+  static double fromCdfs(double u, double cdfD1, double cdfD2) {
+    return Math.max(u * cdfD1 - cdfD2 / u, 0.0);
   }
 
   // region 1: b = n-prefactor * (t/r) * sum_n 2 (-1)^n (2n-1)!! q^n P_n(e), q = (h/r)^2, e = (t/h)^2, r = h^2 - t^2
@@ -207,29 +279,41 @@ public final class NormalisedBlack {
     return p;
   }
 
-  // region 2: b = n-prefactor * 2 sum_{k odd} Y^(k)(h) t^k / k!, Y^(k) polynomials in h^2 and a = 1 + h Y(h)
+  // region 2: b = n-prefactor * 2 sum_{k odd} Y^(k)(h) t^k / k!, Y^(k) polynomials in h^2 and a = 1 + h Y(h);
+  // every step a fused multiply-add (the coefficients of a first, independent of each other, then short Horner
+  // chains in h^2 and one in w = t^2), divisions by k! folded into constants
   static double smallTExpansion(double h, double t, double base) {
     double a = millsRatioDerivative(h);
     double w = t * t;
     double h2 = h * h;
-    double y3 = -1 + 3 * a + a * h2;
-    double y5 = -7 + 15 * a + h2 * (-1 + 10 * a + a * h2);
-    double y7 = -57 + 105 * a + h2 * (-18 + 105 * a + h2 * (-1 + 21 * a + a * h2));
-    double y9 = -561 + 945 * a + h2 * (-285 + 1260 * a + h2 * (-33 + 378 * a + h2 * (-1 + 36 * a + a * h2)));
-    double y11 = -6555 + 10395 * a
-        + h2 * (-4680 + 17325 * a + h2 * (-840 + 6930 * a + h2 * (-52 + 990 * a + h2 * (-1 + 55 * a + a * h2))));
-    double y13 = -89055 + 135135 * a + h2 * (-82845 + 270270 * a
-        + h2 * (-20370 + 135135 * a + h2 * (-1926 + 25740 * a + h2 * (-75 + 2145 * a + h2 * (-1 + 78 * a + a * h2)))));
-    double expansion = 2 * t * (a + w * (y3 / 6.0 + w * (y5 / 120.0 + w * (y7 / 5040.0 + w * (y9 / 362880.0
-        + w * (y11 / 39916800.0 + w * (y13 / 6227020800.0)))))));
-    double b = NormalDistribution.INV_SQRT_2PI * base * expansion;
-    return Math.abs(Math.max(b, 0.0));
-  }
-
-  // region 3
-  static double usingCdf(double x, double h, double t) {
-    double bMax = Math.exp(0.5 * x);
-    double b = NormalDistribution.cdf(h + t) * bMax - NormalDistribution.cdf(h - t) / bMax;
+    double y3 = Math.fma(a, h2, Math.fma(3, a, -1));
+    double y5 = Math.fma(Math.fma(a, h2, Math.fma(10, a, -1)), h2, Math.fma(15, a, -7));
+    double y7 = Math.fma(Math.fma(Math.fma(a, h2, Math.fma(21, a, -1)), h2, Math.fma(105, a, -18)), h2,
+        Math.fma(105, a, -57));
+    double y9 = Math.fma(Math.fma(Math.fma(Math.fma(a, h2, Math.fma(36, a, -1)), h2, Math.fma(378, a, -33)), h2,
+        Math.fma(1260, a, -285)), h2, Math.fma(945, a, -561));
+    double y11 = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(a, h2, Math.fma(55, a, -1)), h2, Math.fma(990, a, -52)),
+        h2, Math.fma(6930, a, -840)), h2, Math.fma(17325, a, -4680)), h2, Math.fma(10395, a, -6555));
+    double y13 = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(a, h2, Math.fma(78, a, -1)), h2,
+        Math.fma(2145, a, -75)), h2, Math.fma(25740, a, -1926)), h2, Math.fma(135135, a, -20370)), h2,
+        Math.fma(270270, a, -82845)), h2, Math.fma(135135, a, -89055));
+    double y15 = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(a, h2, Math.fma(105, a, -1)), h2,
+        Math.fma(4095, a, -102)), h2, Math.fma(75075, a, -3795)), h2, Math.fma(675675, a, -64260)), h2,
+        Math.fma(2837835, a, -501795)), h2, Math.fma(4729725, a, -1595790)), h2, Math.fma(2027025, a, -1381905));
+    double y17 = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(a, h2, Math.fma(136, a, -1)),
+        h2, Math.fma(7140, a, -133)), h2, Math.fma(185640, a, -6747)), h2, Math.fma(2552550, a, -166155)), h2,
+        Math.fma(18378360, a, -2089395)), h2, Math.fma(64324260, a, -12873735)), h2,
+        Math.fma(91891800, a, -33453945)), h2, Math.fma(34459425, a, -24137505));
+    double series = y17 * INV_FACT_17;
+    series = Math.fma(series, w, y15 * INV_FACT_15);
+    series = Math.fma(series, w, y13 * INV_FACT_13);
+    series = Math.fma(series, w, y11 * INV_FACT_11);
+    series = Math.fma(series, w, y9 * INV_FACT_9);
+    series = Math.fma(series, w, y7 * INV_FACT_7);
+    series = Math.fma(series, w, y5 * INV_FACT_5);
+    series = Math.fma(series, w, y3 * INV_FACT_3);
+    series = Math.fma(series, w, a);
+    double b = NormalDistribution.INV_SQRT_2PI * base * (2 * t * series);
     return Math.abs(Math.max(b, 0.0));
   }
 
