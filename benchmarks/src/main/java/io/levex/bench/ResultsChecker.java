@@ -352,9 +352,16 @@ public final class ResultsChecker {
       report(g.silentFailures() <= maxSilent, String.format(Locale.ROOT,
           "B2 hardIv: %s silent failures %d on %d hard inputs (target <= %d)", b2Subject, g.silentFailures(), g.n(),
           maxSilent));
-      AccuracyGates.ImpliedVolReport st = AccuracyGates.impliedVol(ImpliedVolSubject.STRATA, "hardIv",
-          Reference.impliedVols(InputSet.HARD_IV));
-      out.printf(Locale.ROOT, "  info: strata silent failures %d on %d hard inputs%n", st.silentFailures(), st.n());
+      for (InputSet set : new InputSet[] {InputSet.CORE, InputSet.HARD_IV}) {
+        Reference.Iv ref = Reference.impliedVols(set);
+        StringBuilder b = new StringBuilder();
+        for (ImpliedVolSubject s : ImpliedVolSubject.values()) {
+          AccuracyGates.ImpliedVolReport r = AccuracyGates.impliedVol(s, set.id(), ref);
+          b.append(b.length() == 0 ? "" : ", ").append(s.id()).append(' ').append(r.silentFailures());
+        }
+        out.printf(Locale.ROOT, "%sinfo: silent failures on the %d %s inputs: %s%n", markdown ? "- " : "  ",
+            ref.price().length, set.id(), b);
+      }
     }
   }
 
