@@ -92,7 +92,7 @@ if [ "$check_only" = 0 ]; then
   [ "$time_failing" = 1 ] && props="$props -Dlevex.bench.gate=report"
   if [ -n "$props" ]; then
     # replaces the benchmarks' @Fork(jvmArgsAppend): repeat their heap settings
-    args+=(-jvmArgsAppend "-Xms2g -Xmx2g$props")
+    args+=(-jvmArgsAppend "-Xms2g -Xmx2g -Dslf4j.internal.verbosity=ERROR$props")
   fi
   args+=("${jmh_extra[@]}")
   pin=()
@@ -104,12 +104,12 @@ if [ "$check_only" = 0 ]; then
   echo "run.sh: $("$JAVA" -version 2>&1 | head -n 1); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg);" \
     "pinned: ${pin[*]:-no}"
   echo "run.sh: accuracy gates (all subjects, before timing)"
-  "$JAVA" -cp "$jar" io.levex.bench.AccuracyGates || echo "run.sh: a gate failed: that subject will not be timed"
+  "$JAVA" -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.AccuracyGates || echo "run.sh: a gate failed: that subject will not be timed"
   echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
   "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
 fi
 
 echo
-checker_props=()
+checker_props=(-Dslf4j.internal.verbosity=ERROR)
 [ -n "$peer_gate" ] && checker_props+=("-Dlevex.bench.peerGate=$peer_gate")
 "$JAVA" "${checker_props[@]}" -cp "$jar" io.levex.bench.ResultsChecker "$results" "${checker_args[@]}"
