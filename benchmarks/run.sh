@@ -2,8 +2,8 @@
 # Runs the Levex JMH benchmarks (B1 PriceGreeks, B2 ImpliedVol) side by side with Strata and finmath, then checks the
 # targets (docs/benchmarks.md). Not part of ./mvnw verify.
 #
-#   benchmarks/run.sh                  # full recorded run: B1 + B2, all sets and sizes (~10-12 minutes on 2 cores)
-#   benchmarks/run.sh --quick          # smoke run: 4,096 options, 1 warm-up + 2 measurement iterations (~3 minutes)
+#   benchmarks/run.sh                  # full recorded run: B1 + B2, all sets and sizes (~7 minutes on 2 cores)
+#   benchmarks/run.sh --quick          # smoke run: 4,096 options, 1 warm-up + 2 measurement iterations (~2 minutes)
 #   benchmarks/run.sh --bench B2 --sets hardIv --sizes 4096 --subjects levexBatch,strata
 #   benchmarks/run.sh --check-only     # re-check benchmarks/target/results.json
 #   benchmarks/run.sh -- -prof stack   # extra JMH arguments after --
