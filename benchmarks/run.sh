@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs the Levex JMH benchmarks (B1 PriceGreeks, B2 ImpliedVol) side by side with Strata and finmath, then checks the
+# targets (docs/benchmarks.md). Not part of ./mvnw verify.
+#
+#   benchmarks/run.sh                  # full recorded run: B1 + B2, all sets and sizes (~7 minutes on 2 cores)
+#   benchmarks/run.sh --quick          # smoke run: 4,096 options, 1 warm-up + 2 measurement iterations (~2 minutes)
+#   benchmarks/run.sh --bench B2 --sets hardIv --sizes 4096 --subjects levexBatch,strata
+#   benchmarks/run.sh --check-only     # re-check benchmarks/target/results.json
+#   benchmarks/run.sh -- -prof stack   # extra JMH arguments after --
+#
+# Options:
+#   --bench B1|B2|all        which benchmark (default all)
+#   --sets a,b               input sets (B1: core,wings,short; B2: core,hardIv; default all of the benchmark's)
+#   --sizes a,b              4096 and/or 1048576 (default both)
+#   --subjects a,b           subjects (default all; see PriceGreeksSubject / ImpliedVolSubject)
+#   --quick                  4,096 only, -wi 1 -i 2
+#   --wi N --i N --time S    warm-up iterations, measurement iterations, seconds per iteration (default 3, 5, 1)
+#   --cpu LIST               taskset CPU list for the JMH JVMs (default: the last CPU; "none" to not pin)
+#   --rebuild                rebuild benchmarks/target/benchmarks.jar even if it exists
+#   --check-only             skip the run, only check the existing results
+#   --peer-gate strict       hold Strata and finmath to the strict accuracy gates too (they then fail and are not timed)
+#   --time-failing           time subjects that fail their accuracy gate anyway, for information (still reported FAIL)
+#   --results FILE           JSON results file (default benchmarks/target/results.json)
+#   checker options are passed through: --min-b1-ratio X --max-alloc B --alloc-epsilon B --max-iv-ns N --max-silent N
+#                                       --b1-subject S --b2-subject S --markdown
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# shellcheck source=../scripts/select-jdk.sh
+. scripts/select-jdk.sh
+levex_select_jdk
+
+bench=all
+sets=""
+sizes="4096,1048576"
+subjects=""
+wi=3
+iters=5
+time_s=1
+cpu=""
+rebuild=0
+check_only=0
+peer_gate=""
+time_failing=0
+results=benchmarks/target/results.json
+checker_args=()
+jmh_extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --bench) bench=$2; shift 2 ;;
+    --sets) sets=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --subjects) subjects=$2; shift 2 ;;
+    --quick) sizes=4096; wi=1; iters=2; shift ;;
+    --wi) wi=$2; shift 2 ;;
+    --i) iters=$2; shift 2 ;;
+    --time) time_s=$2; shift 2 ;;
+    --cpu) cpu=$2; shift 2 ;;
+    --rebuild) rebuild=1; shift ;;
+    --check-only) check_only=1; shift ;;
+    --peer-gate) peer_gate=$2; shift 2 ;;
+    --time-failing) time_failing=1; shift ;;
+    --results) results=$2; shift 2 ;;
+    --min-b1-ratio|--max-alloc|--alloc-epsilon|--max-iv-ns|--max-silent|--b1-subject|--b2-subject)
+      checker_args+=("$1" "$2"); shift 2 ;;
+    --markdown) checker_args+=("$1"); shift ;;
+    --) shift; jmh_extra=("$@"); break ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+jar=benchmarks/target/benchmarks.jar
+if [ "$rebuild" = 1 ] || [ ! -f "$jar" ]; then
+  echo "run.sh: building $jar"
+  ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+
+if [ "$check_only" = 0 ]; then
+  case "$bench" in
+    B1) regex='PriceGreeksBenchmark' ;;
+    B2) regex='ImpliedVolBenchmark' ;;
+    all) regex='PriceGreeksBenchmark|ImpliedVolBenchmark' ;;
+    *) echo "run.sh: --bench must be B1, B2 or all" >&2; exit 2 ;;
+  esac
+  args=("$regex" -f 1 -wi "$wi" -i "$iters" -w "${time_s}s" -r "${time_s}s" -prof gc -rf json -rff "$results")
+  [ -n "$sets" ] && args+=(-p "set=$sets")
+  [ -n "$sizes" ] && args+=(-p "size=$sizes")
+  [ -n "$subjects" ] && args+=(-p "subject=$subjects")
+  props=""
+  [ -n "$peer_gate" ] && props="$props -Dlevex.bench.peerGate=$peer_gate"
+  [ "$time_failing" = 1 ] && props="$props -Dlevex.bench.gate=report"
+  if [ -n "$props" ]; then
+    # replaces the benchmarks' @Fork(jvmArgsAppend): repeat their heap settings
+    args+=(-jvmArgsAppend "-Xms2g -Xmx2g -Dslf4j.internal.verbosity=ERROR$props")
+  fi
+  args+=("${jmh_extra[@]}")
+  pin=()
+  if [ "$cpu" != none ] && command -v taskset >/dev/null 2>&1; then
+    [ -z "$cpu" ] && cpu=$(( $(nproc) - 1 ))
+    pin=(taskset -c "$cpu")
+  fi
+  mkdir -p "$(dirname "$results")"
+  echo "run.sh: $("$JAVA" -version 2>&1 | head -n 1); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+    "pinned: ${pin[*]:-no}"
+  echo "run.sh: accuracy gates (all subjects, before timing)"
+  "$JAVA" -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.AccuracyGates || echo "run.sh: a gate failed: that subject will not be timed"
+  echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
+  "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
+fi
+
+echo
+checker_props=(-Dslf4j.internal.verbosity=ERROR)
+[ -n "$peer_gate" ] && checker_props+=("-Dlevex.bench.peerGate=$peer_gate")
+"$JAVA" "${checker_props[@]}" -cp "$jar" io.levex.bench.ResultsChecker "$results" "${checker_args[@]}"

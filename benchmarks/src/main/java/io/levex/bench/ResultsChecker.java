@@ -1,0 +1,394 @@
+package io.levex.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a JMH JSON result file ({@code -rf json}, with {@code -prof gc}) of {@link PriceGreeksBenchmark} and
+ * {@link ImpliedVolBenchmark}, prints per subject ns/op, options/s/core (1e9 / ns/op: one benchmark thread on one
+ * core), allocated bytes per op ({@code gc.alloc.rate.norm}) and the ratios to Strata, and checks the targets:
+ * <ul>
+ * <li>B1: {@code levexBatch} at least {@code --min-b1-ratio} (10) times faster than {@code strata5calls} on every
+ * set and size that ran;</li>
+ * <li>B1 and B2: {@code levexBatch} allocates at most {@code --max-alloc} (0) bytes per option, within
+ * {@code --alloc-epsilon} (0.01 B/op: JMH's own per-iteration bookkeeping spread over millions of ops);</li>
+ * <li>B2: {@code levexBatch} at most {@code --max-iv-ns} (100) ns per solve on every set and size that ran, and at
+ * most {@code --max-silent} (0) silent failures on the 4,096 hard-IV inputs (computed here by
+ * {@link AccuracyGates}, the same gate that runs before timing).</li>
+ * </ul>
+ * Subjects missing from the file (for instance because their accuracy gate failed, so they were not timed) are
+ * reported as "not timed"; a missing target subject fails the check. Exit status 0 when every target is met, 1
+ * otherwise, 2 on bad usage.
+ * <p>
+ * Usage: {@code java -cp benchmarks.jar io.levex.bench.ResultsChecker [results.json] [--min-b1-ratio X]
+ * [--max-alloc B] [--alloc-epsilon B] [--max-iv-ns N] [--max-silent N] [--b1-subject S] [--b2-subject S]
+ * [--markdown]}.
+ */
+public final class ResultsChecker {
+
+  /** One benchmark result. */
+  record Result(String benchmark, String subject, String set, int size, double ns, double nsError, double allocBytes) {
+  }
+
+  private final PrintStream out;
+  private double minB1Ratio = 10;
+  private double maxAlloc = 0;
+  private double allocEpsilon = 0.01;
+  private double maxIvNs = 100;
+  private int maxSilent = 0;
+  private String b1Subject = "levexBatch";
+  private String b2Subject = "levexBatch";
+  private boolean markdown;
+  private final List<String> failures = new ArrayList<>();
+  private final Map<String, String> gates = new LinkedHashMap<>();
+  private final Map<String, Boolean> gatePasses = new LinkedHashMap<>();
+
+  ResultsChecker(PrintStream out) {
+    this.out = out;
+  }
+
+  /**
+   * Entry point.
+   *
+   * @param args  see the class description
+   * @throws IOException if the file cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    ResultsChecker c = new ResultsChecker(System.out);
+    Path file = Path.of("benchmarks/target/results.json");
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--min-b1-ratio" -> c.minB1Ratio = Double.parseDouble(args[++i]);
+          case "--max-alloc" -> c.maxAlloc = Double.parseDouble(args[++i]);
+          case "--alloc-epsilon" -> c.allocEpsilon = Double.parseDouble(args[++i]);
+          case "--max-iv-ns" -> c.maxIvNs = Double.parseDouble(args[++i]);
+          case "--max-silent" -> c.maxSilent = Integer.parseInt(args[++i]);
+          case "--b1-subject" -> c.b1Subject = args[++i];
+          case "--b2-subject" -> c.b2Subject = args[++i];
+          case "--markdown" -> c.markdown = true;
+          case "-h", "--help" -> {
+            System.out.println("usage: ResultsChecker [results.json] [--min-b1-ratio 10] [--max-alloc 0]"
+                + " [--alloc-epsilon 0.01] [--max-iv-ns 100] [--max-silent 0] [--b1-subject levexBatch]"
+                + " [--b2-subject levexBatch] [--markdown]");
+            System.exit(0);
+          }
+          default -> {
+            if (args[i].startsWith("--")) {
+              throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            file = Path.of(args[i]);
+          }
+        }
+      }
+    } catch (RuntimeException ex) {
+      System.err.println("ResultsChecker: " + ex.getMessage());
+      System.exit(2);
+    }
+    List<Result> results = read(Files.readString(file, StandardCharsets.UTF_8));
+    System.exit(c.check(results) ? 0 : 1);
+  }
+
+  /**
+   * Reads JMH JSON results.
+   *
+   * @param json  the file's text
+   * @return the results of the two benchmarks
+   */
+  @SuppressWarnings("unchecked")
+  static List<Result> read(String json) {
+    List<Result> out = new ArrayList<>();
+    for (Object o : (List<Object>) Json.parse(json)) {
+      Map<String, Object> b = (Map<String, Object>) o;
+      String name = (String) b.get("benchmark");
+      String bench = name.contains("PriceGreeksBenchmark") ? "B1" : name.contains("ImpliedVolBenchmark") ? "B2" : null;
+      if (bench == null) {
+        continue;
+      }
+      Map<String, Object> params = (Map<String, Object>) b.get("params");
+      Map<String, Object> primary = (Map<String, Object>) b.get("primaryMetric");
+      double ns = toNanos(num(primary.get("score")), (String) primary.get("scoreUnit"));
+      double err = toNanos(num(primary.get("scoreError")), (String) primary.get("scoreUnit"));
+      double alloc = Double.NaN;
+      Map<String, Object> secondary = (Map<String, Object>) b.get("secondaryMetrics");
+      if (secondary != null && secondary.get("gc.alloc.rate.norm") != null) {
+        alloc = num(((Map<String, Object>) secondary.get("gc.alloc.rate.norm")).get("score"));
+      }
+      out.add(new Result(bench, (String) params.get("subject"), (String) params.get("set"),
+          Integer.parseInt((String) params.get("size")), ns, err, alloc));
+    }
+    return out;
+  }
+
+  private static double num(Object o) {
+    if (o instanceof Double d) {
+      return d;
+    }
+    return o == null ? Double.NaN : Double.parseDouble(o.toString());
+  }
+
+  private static double toNanos(double v, String unit) {
+    return switch (unit) {
+      case "ns/op" -> v;
+      case "us/op" -> v * 1e3;
+      case "ms/op" -> v * 1e6;
+      case "s/op" -> v * 1e9;
+      default -> throw new IllegalArgumentException("run the benchmarks in average-time mode, not " + unit);
+    };
+  }
+
+  /**
+   * Prints the tables and checks the targets.
+   *
+   * @param results  the results
+   * @return true if every target is met
+   */
+  boolean check(List<Result> results) {
+    failures.clear();
+    section(results, "B1", "B1 PriceGreeks (ns per option)", "strata5calls", "strataAdjoint",
+        new String[] {"levexBatch", "levexScalar", "strata5calls", "strataAdjoint", "finmath"});
+    section(results, "B2", "B2 ImpliedVol (ns per solve)", "strata", null,
+        new String[] {"levexBatch", "levexScalar", "strata", "finmath"});
+    checkTargets(results);
+    out.println();
+    if (failures.isEmpty()) {
+      out.println("targets: all met");
+      return true;
+    }
+    out.println("targets: " + failures.size() + " missed");
+    failures.forEach(f -> out.println("  MISSED " + f));
+    return false;
+  }
+
+  private void section(List<Result> results, String bench, String title, String base, String base2,
+      String[] subjects) {
+    Map<String, Map<String, Result>> byCase = new LinkedHashMap<>();
+    TreeSet<String> cases = new TreeSet<>();
+    for (Result r : results) {
+      if (r.benchmark().equals(bench)) {
+        String key = caseKey(r);
+        cases.add(key);
+        byCase.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(r.subject(), r);
+      }
+    }
+    if (cases.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(markdown ? "#### " + title : "== " + title);
+    String ratioHead = "vs " + base + (base2 == null ? "" : " | vs " + base2);
+    if (markdown) {
+      out.println("| set | size | subject | ns/op | ± (99.9%) | ops/s/core | B/op | " + ratioHead + " | accuracy gate |");
+      out.println("|---|---:|---|---:|---:|---:|---:|---:|" + (base2 == null ? "" : "---:|") + "---|");
+    } else {
+      out.printf(Locale.ROOT, "%-7s %8s %-14s %10s %9s %12s %9s  %-22s %s%n", "set", "size", "subject", "ns/op", "+-",
+          "ops/s/core", "B/op", ratioHead, "accuracy gate");
+    }
+    for (String key : sortedCases(cases)) {
+      Map<String, Result> m = byCase.get(key);
+      Result b = m.get(base);
+      Result b2 = base2 == null ? null : m.get(base2);
+      String[] parts = key.split("/");
+      for (String s : subjects) {
+        Result r = m.get(s);
+        String g = gate(bench, s, parts[0]);
+        if (r == null) {
+          line(parts[0], parts[1], s, "not timed (" + (gatePasses(bench, s, parts[0]) ? "not selected" : "gate " + g)
+              + ")", null, null, null, g, base2 != null);
+          continue;
+        }
+        line(parts[0], parts[1], s, null, r, b, b2, g, base2 != null);
+      }
+    }
+  }
+
+  private void line(String set, String size, String subject, String note, Result r, Result b, Result b2,
+      String gate, boolean twoRatios) {
+    if (note != null) {
+      if (markdown) {
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | | | | |%s %s |%n", set, size, subject, note,
+            twoRatios ? " |" : "", gate);
+      } else {
+        out.printf(Locale.ROOT, "%-7s %8s %-14s %s%n", set, size, subject, note);
+      }
+      return;
+    }
+    String ratio = b == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.ns() / r.ns());
+    String ratio2 = b2 == null ? "-" : String.format(Locale.ROOT, "%.2fx", b2.ns() / r.ns());
+    String rat = ratio + (twoRatios ? (markdown ? " | " : " ") + ratio2 : "");
+    double opsPerSecond = 1e9 / r.ns();
+    if (markdown) {
+      out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s | %s | %s |%n", set, size, subject, r.ns(),
+          r.nsError(), millions(opsPerSecond), bytes(r.allocBytes()), rat, gate);
+    } else {
+      out.printf(Locale.ROOT, "%-7s %8s %-14s %10.1f %9.1f %12s %9s  %-22s %s%n", set, size, subject, r.ns(),
+          r.nsError(), millions(opsPerSecond), bytes(r.allocBytes()), rat, gate);
+    }
+  }
+
+  /**
+   * The accuracy gate of a subject on a set, as run before timing: "strict PASS", "like-for-like PASS (strict
+   * FAIL)" or "FAIL (strict)" / "FAIL (like-for-like)".
+   */
+  private String gate(String bench, String subject, String set) {
+    String key = bench + "/" + subject + "/" + set;
+    if (!gates.containsKey(key)) {
+      boolean strict;
+      boolean like;
+      boolean pass;
+      boolean levex;
+      if (bench.equals("B1")) {
+        AccuracyGates.PriceGreeksReport r = AccuracyGates.priceGreeks(PriceGreeksSubject.of(subject), set,
+            Reference.greeks(InputSet.of(set)));
+        strict = r.strict();
+        like = r.likeForLike();
+        pass = AccuracyGates.passes(r);
+        levex = PriceGreeksSubject.of(subject).isLevex();
+      } else {
+        AccuracyGates.ImpliedVolReport r = AccuracyGates.impliedVol(ImpliedVolSubject.of(subject), set,
+            Reference.impliedVols(InputSet.of(set)));
+        strict = r.strict();
+        like = r.likeForLike();
+        pass = AccuracyGates.passes(r);
+        levex = ImpliedVolSubject.of(subject).isLevex();
+      }
+      String label;
+      if (strict) {
+        label = "strict PASS";
+      } else if (pass) {
+        label = "like-for-like PASS (strict FAIL)";
+      } else {
+        label = "FAIL (" + (levex || AccuracyGates.peersStrict() ? "strict" : "like-for-like") + (like ? "" : ", l4l FAIL")
+            + ")";
+      }
+      gates.put(key, label);
+      gatePasses.put(key, pass);
+    }
+    return gates.get(key);
+  }
+
+  private boolean gatePasses(String bench, String subject, String set) {
+    gate(bench, subject, set);
+    return gatePasses.get(bench + "/" + subject + "/" + set);
+  }
+
+  private static String millions(double v) {
+    return String.format(Locale.ROOT, "%.2f M", v / 1e6);
+  }
+
+  private static String bytes(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static String caseKey(Result r) {
+    return r.set() + "/" + r.size();
+  }
+
+  private static List<String> sortedCases(TreeSet<String> cases) {
+    List<String> order = List.of("core", "wings", "short", "hardIv");
+    List<String> l = new ArrayList<>(cases);
+    l.sort((a, b) -> {
+      String[] x = a.split("/");
+      String[] y = b.split("/");
+      int c = Integer.compare(order.indexOf(x[0]), order.indexOf(y[0]));
+      return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    });
+    return l;
+  }
+
+  private void checkTargets(List<Result> results) {
+    out.println();
+    out.println(markdown ? "#### Targets" : "== Targets");
+    Map<String, Map<String, Result>> b1 = group(results, "B1");
+    Map<String, Map<String, Result>> b2 = group(results, "B2");
+    for (String key : sortedCases(new TreeSet<>(b1.keySet()))) {
+      Map<String, Result> m = b1.get(key);
+      Result r = m.get(b1Subject);
+      String set1 = key.split("/")[0];
+      if (!gatePasses("B1", b1Subject, set1)) {
+        report(false, "B1 " + key + ": " + b1Subject + " accuracy gate " + gate("B1", b1Subject, set1));
+      }
+      Result s = m.get("strata5calls");
+      if (r == null || s == null) {
+        report(false, "B1 " + key + ": " + b1Subject + " vs strata5calls >= " + minB1Ratio + "x: not measured ("
+            + (r == null ? b1Subject : "strata5calls") + " not timed)");
+      } else {
+        double ratio = s.ns() / r.ns();
+        report(ratio >= minB1Ratio, String.format(Locale.ROOT, "B1 %s: %s vs strata5calls %.2fx (target >= %.1fx%s)",
+            key, b1Subject, ratio, minB1Ratio, ratio >= minB1Ratio ? ""
+                : String.format(Locale.ROOT, "; short by %.1f%%", 100 * (1 - ratio / minB1Ratio))));
+      }
+      if (r != null) {
+        checkAlloc("B1 " + key, r);
+      }
+    }
+    for (String key : sortedCases(new TreeSet<>(b2.keySet()))) {
+      Result r = b2.get(key).get(b2Subject);
+      String set2 = key.split("/")[0];
+      if (!gatePasses("B2", b2Subject, set2)) {
+        report(false, "B2 " + key + ": " + b2Subject + " accuracy gate " + gate("B2", b2Subject, set2));
+      }
+      if (r == null) {
+        report(false, "B2 " + key + ": " + b2Subject + " <= " + maxIvNs + " ns: not measured (not timed)");
+        continue;
+      }
+      report(r.ns() <= maxIvNs, String.format(Locale.ROOT, "B2 %s: %s %.1f ns per solve (target <= %.0f ns%s)", key,
+          b2Subject, r.ns(), maxIvNs, r.ns() <= maxIvNs ? ""
+              : String.format(Locale.ROOT, "; over by %.1f ns = %.0f%%", r.ns() - maxIvNs, 100 * (r.ns() / maxIvNs - 1))));
+      checkAlloc("B2 " + key, r);
+    }
+    if (!b2.isEmpty()) {
+      AccuracyGates.ImpliedVolReport g = AccuracyGates.impliedVol(ImpliedVolSubject.of(b2Subject), "hardIv",
+          Reference.impliedVols(InputSet.HARD_IV));
+      report(g.silentFailures() <= maxSilent, String.format(Locale.ROOT,
+          "B2 hardIv: %s silent failures %d on %d hard inputs (target <= %d)", b2Subject, g.silentFailures(), g.n(),
+          maxSilent));
+      for (InputSet set : new InputSet[] {InputSet.CORE, InputSet.HARD_IV}) {
+        Reference.Iv ref = Reference.impliedVols(set);
+        StringBuilder b = new StringBuilder();
+        for (ImpliedVolSubject s : ImpliedVolSubject.values()) {
+          AccuracyGates.ImpliedVolReport r = AccuracyGates.impliedVol(s, set.id(), ref);
+          b.append(b.length() == 0 ? "" : ", ").append(s.id()).append(' ').append(r.silentFailures());
+        }
+        out.printf(Locale.ROOT, "%sinfo: silent failures on the %d %s inputs: %s%n", markdown ? "- " : "  ",
+            ref.price().length, set.id(), b);
+      }
+    }
+  }
+
+  private void checkAlloc(String what, Result r) {
+    if (Double.isNaN(r.allocBytes())) {
+      report(false, what + ": " + r.subject() + " allocation not measured (run with -prof gc)");
+      return;
+    }
+    boolean ok = r.allocBytes() <= maxAlloc + allocEpsilon;
+    report(ok, String.format(Locale.ROOT, "%s: %s allocates %.3f B/op (target <= %.0f B/op, epsilon %.2f)", what,
+        r.subject(), r.allocBytes(), maxAlloc, allocEpsilon));
+  }
+
+  private void report(boolean ok, String line) {
+    out.println((markdown ? "- " : "  ") + (ok ? "MET    " : "MISSED ") + line);
+    if (!ok) {
+      failures.add(line);
+    }
+  }
+
+  private static Map<String, Map<String, Result>> group(List<Result> results, String bench) {
+    Map<String, Map<String, Result>> m = new LinkedHashMap<>();
+    for (Result r : results) {
+      if (r.benchmark().equals(bench)) {
+        m.computeIfAbsent(caseKey(r), k -> new LinkedHashMap<>()).put(r.subject(), r);
+      }
+    }
+    return m;
+  }
+}

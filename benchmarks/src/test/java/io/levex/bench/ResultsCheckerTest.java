@@ -1,0 +1,70 @@
+package io.levex.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Test {@link ResultsChecker} on a hand-written JMH JSON file (no benchmark runs).
+ */
+class ResultsCheckerTest {
+
+  private static String entry(String bench, String subject, String set, String size, double ns, double alloc) {
+    return """
+        {"benchmark": "io.levex.bench.%s", "mode": "avgt", "params": {"subject": "%s", "set": "%s", "size": "%s"},
+         "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ns/op"},
+         "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreError": 0.0, "scoreUnit": "B/op"}}}
+        """.formatted(bench, subject, set, size, ns, alloc);
+  }
+
+  private static String file(String... entries) {
+    return "[" + String.join(",", entries) + "]";
+  }
+
+  @Test
+  void test_check_targetsMet() {
+    String json = file(
+        entry("PriceGreeksBenchmark.priceGreeks", "levexBatch", "core", "4096", 10.0, 0.001),
+        entry("PriceGreeksBenchmark.priceGreeks", "strata5calls", "core", "4096", 150.0, 0.0));
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ResultsChecker c = new ResultsChecker(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    List<ResultsChecker.Result> results = ResultsChecker.read(json);
+    assertThat(results).hasSize(2);
+    assertThat(c.check(results)).isTrue();
+    String text = buf.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("levexBatch vs strata5calls 15.00x").contains("targets: all met")
+        .contains("not timed");
+  }
+
+  @Test
+  void test_check_ratioAndAllocationMissed() {
+    String json = file(
+        entry("PriceGreeksBenchmark.priceGreeks", "levexBatch", "core", "4096", 50.0, 0.5),
+        entry("PriceGreeksBenchmark.priceGreeks", "strata5calls", "core", "4096", 150.0, 0.0));
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ResultsChecker c = new ResultsChecker(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    assertThat(c.check(ResultsChecker.read(json))).isFalse();
+    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("MISSED B1 core/4096: levexBatch vs strata5calls 3.00x")
+        .contains("short by 70.0%").contains("allocates 0.500 B/op").contains("targets: 2 missed");
+  }
+
+  @Test
+  void test_check_missingSubjectFails() {
+    String json = file(entry("PriceGreeksBenchmark.priceGreeks", "strata5calls", "core", "4096", 150.0, 0.0));
+    ResultsChecker c = new ResultsChecker(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(c.check(ResultsChecker.read(json))).isFalse();
+  }
+
+  @Test
+  void test_read_microsecondsConvertedToNanos() {
+    String json = file(entry("ImpliedVolBenchmark.impliedVol", "strata", "core", "4096", 0.5, 199.0)
+        .replace("ns/op", "us/op"));
+    List<ResultsChecker.Result> r = ResultsChecker.read(json);
+    assertThat(r.get(0).ns()).isEqualTo(500.0);
+    assertThat(r.get(0).allocBytes()).isEqualTo(199.0);
+  }
+}
