@@ -180,7 +180,8 @@ public class SurfaceCommand implements Callable<Integer> {
       err.println("levex surface: " + lines(report.rejected().size()) + " rejected (listed in the report)");
     }
     for (UnderlyingSurface s : report.failed()) {
-      err.println("levex surface: no surface for " + s.underlying() + ": " + s.error().message());
+      err.println("levex surface: no surface for " + s.underlying() + ": " + s.errorSummary()
+          + (s.errorReasons().isEmpty() ? "" : " (" + s.errorReasons().size() + " expiries; reasons in the report)"));
     }
     err.flush();
     return report.failed().isEmpty() ? ExitCode.OK : ExitCode.SOFTWARE;

@@ -437,13 +437,22 @@ class SurfaceCommandTest {
     assertThat(fileRows(SMALL_SLICE).stream().collect(java.util.stream.Collectors.groupingBy(r -> r.currency + r.expiry,
         java.util.stream.Collectors.counting())).values()).allMatch(n -> n < 5);
 
+    long btcExpiries = fileRows(SMALL_SLICE).stream().filter(r -> r.currency.equals("BTC")).map(r -> r.expiry).distinct().count();
+
     CliRun run = CliRun.of(new SurfaceCommand(), SMALL_SLICE.toString(), "--format", "json");
+    CliRun table = CliRun.of(new SurfaceCommand(), SMALL_SLICE.toString(), "--underlying", "BTC");
 
     assertThat(run.exitCode()).isEqualTo(1);
     JsonObject btc = json(run).getAsJsonObject("by_underlying").getAsJsonObject("BTC");
     assertThat(btc.get("error").getAsString()).contains("no expiry with enough quotes to fit");
     assertThat(btc.getAsJsonArray("slices")).isEmpty();
-    assertThat(run.err()).contains("levex surface: no surface for BTC: ").contains("levex surface: no surface for ETH: ");
+    assertThat(run.err()).contains("levex surface: no surface for BTC: underlying has no expiry with enough quotes to fit ("
+        + btcExpiries + " expiries; reasons in the report)").contains("levex surface: no surface for ETH: ");
+    assertThat(table.exitCode()).isEqualTo(1);
+    assertThat(table.out()).contains("BTC: 15 rows, no surface: underlying has no expiry with enough quotes to fit\n");
+    // one line per expiry of the file, each with its reason
+    assertThat(table.out().lines().filter(l -> l.matches("  20\\d\\d-\\d\\d-\\d\\dT08:00:00Z: only \\d out-of-the-money quotes .*")).count())
+        .isEqualTo(btcExpiries);
   }
 
   @Test

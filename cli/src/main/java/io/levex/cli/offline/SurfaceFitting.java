@@ -79,6 +79,43 @@ public final class SurfaceFitting {
     public UnderlyingSurface {
       slices = List.copyOf(slices);
     }
+
+    /**
+     * Gets the first part of the error: risk-core's "no expiry could be fitted" message without its list of
+     * per-expiry reasons.
+     *
+     * @return the summary, e.g. {@code underlying has no expiry with enough quotes to fit}; the whole message
+     *     when it has no list; null without an error
+     */
+    public String errorSummary() {
+      if (error == null) {
+        return null;
+      }
+      int open = error.message().indexOf(" (");
+      return reasonList() == null ? error.message() : error.message().substring(0, open);
+    }
+
+    /**
+     * Gets the per-expiry reasons of the error, one per expiry, as risk-core lists them
+     * ({@code <expiry>: <reason>}).
+     *
+     * @return the reasons; empty when the error has no list or there is no error
+     */
+    public List<String> errorReasons() {
+      String list = reasonList();
+      return list == null ? List.of() : List.of(list.split("; "));
+    }
+
+    /** The text between "... (" and the closing "): COIN" of the failed-precondition message, or null. */
+    private String reasonList() {
+      if (error == null) {
+        return null;
+      }
+      String m = error.message();
+      String end = "): " + underlying.symbol();
+      int open = m.indexOf(" (");
+      return open > 0 && m.endsWith(end) && open + 2 <= m.length() - end.length() ? m.substring(open + 2, m.length() - end.length()) : null;
+    }
   }
 
   /**

@@ -64,7 +64,10 @@ public final class SurfaceTables {
     for (UnderlyingSurface s : report.surfaces()) {
       out.append('\n');
       if (s.surface() == null) {
-        out.append(s.underlying()).append(": ").append(s.rows()).append(" rows, no surface: ").append(s.error().message()).append('\n');
+        out.append(s.underlying()).append(": ").append(s.rows()).append(" rows, no surface: ").append(s.errorSummary()).append('\n');
+        for (String reason : s.errorReasons()) {
+          out.append("  ").append(reason).append('\n');
+        }
         continue;
       }
       underlying(out, s);
