@@ -4,8 +4,8 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
 /**
- * The top command: {@code levex <subcommand>}. {@code up} and {@code demo} run the suite; {@code price}, {@code iv}
- * and {@code chain} compute offline with risk-core (no server, no infrastructure).
+ * The top command: {@code levex <subcommand>}. {@code up} and {@code demo} run the suite; {@code price}, {@code iv},
+ * {@code chain} and {@code surface} compute offline with risk-core (no server, no infrastructure).
  */
 @TopCommand
 @Command(
@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "levex 0.1.0-SNAPSHOT",
     description = "Leveraged exposure management for crypto options and derivatives.",
-    subcommands = {UpCommand.class, DemoCommand.class, PriceCommand.class, IvCommand.class, ChainCommand.class})
+    subcommands = {UpCommand.class, DemoCommand.class, PriceCommand.class, IvCommand.class, ChainCommand.class,
+        SurfaceCommand.class})
 public class LevexCommand {
 }

@@ -11,7 +11,7 @@ class LevexCommandTest {
     CliRun run = CliRun.of(new LevexCommand(), "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("  price ").contains("  iv ").contains("  chain ").contains("  demo ").contains("  up ");
+    assertThat(run.out()).contains("  price ").contains("  iv ").contains("  chain ").contains("  surface ").contains("  demo ").contains("  up ");
   }
 
   @Test

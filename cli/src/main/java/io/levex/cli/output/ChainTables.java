@@ -80,15 +80,15 @@ public final class ChainTables {
     return out.toString();
   }
 
-  private static <T> String table(List<T> rows, List<ColumnData<T>> columns) {
+  static <T> String table(List<T> rows, List<ColumnData<T>> columns) {
     return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, rows, columns) + "\n";
   }
 
-  private static <T> ColumnData<T> left(String header, Function<T, String> f) {
+  static <T> ColumnData<T> left(String header, Function<T, String> f) {
     return new Column().header(header).headerAlign(HorizontalAlign.LEFT).dataAlign(HorizontalAlign.LEFT).with(f);
   }
 
-  private static <T> ColumnData<T> right(String header, Function<T, String> f) {
+  static <T> ColumnData<T> right(String header, Function<T, String> f) {
     return new Column().header(header).headerAlign(HorizontalAlign.RIGHT).dataAlign(HorizontalAlign.RIGHT).with(f);
   }
 }

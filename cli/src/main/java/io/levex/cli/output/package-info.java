@@ -1,5 +1,5 @@
 /**
- * Human-readable output: tables of exposure reports and chain repricing reports, trace summaries, number
- * formatting; the chain report's JSON form.
+ * Human-readable output: tables of exposure reports, chain repricing reports and volatility surfaces, trace
+ * summaries, number formatting; the JSON forms of the chain and surface reports; PNG charts of the surfaces.
  */
 package io.levex.cli.output;
