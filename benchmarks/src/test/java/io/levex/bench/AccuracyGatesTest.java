@@ -56,19 +56,14 @@ class AccuracyGatesTest {
   }
 
   @Test
-  void test_impliedVol_levexHardIvWithinOneAndAHalfAttainableTolerances() {
-    // Known gap (docs/benchmarks.md, "Accuracy gates"): on in-the-money hard-IV inputs with r != 0 the solver
-    // undiscounts the price before subtracting the intrinsic value, losing up to ~0.4 ulp of the price beyond the
-    // attainable floor: 75 of 4,096 rows exceed 1e-14 max(1, s*) + iv_per_price_ulp (at most 1.36x), one of them by
-    // more than 1e-6 in vol (its floor is 1e-6). The strict gate therefore fails on hardIv; this test pins the
-    // size of the gap so that it cannot grow. Replace it by the strict assertion once risk-core computes the time
-    // value in discounted space (price - df * intrinsic with df - 1 = expm1(-r T)).
+  void test_impliedVol_levexMeetsStrictGateOnHardIv() {
+    // in-the-money hard-IV inputs with r != 0: the solver takes the time value on the discounted price
+    // (price - df intrinsic, df - 1 = expm1(-r T)), so every row is within 1e-14 max(1, s*) + iv_per_price_ulp
     Reference.Iv ref = Reference.impliedVols(InputSet.HARD_IV);
     for (ImpliedVolSubject s : new ImpliedVolSubject[] {ImpliedVolSubject.LEVEX_BATCH, ImpliedVolSubject.LEVEX_SCALAR}) {
       AccuracyGates.ImpliedVolReport r = AccuracyGates.impliedVol(s, "hardIv", ref);
-      assertThat(r.maxExcess()).as(AccuracyGates.format(r)).isLessThan(1.5);
-      assertThat(r.silentIllPosed() + r.flaggedWellOther()).as(AccuracyGates.format(r)).isZero();
-      assertThat(r.inaccurate() + r.silentWrong()).as(AccuracyGates.format(r)).isLessThanOrEqualTo(75);
+      assertThat(r.strict()).as(AccuracyGates.format(r)).isTrue();
+      assertThat(r.silentFailures()).as(AccuracyGates.format(r)).isZero();
     }
   }
 
