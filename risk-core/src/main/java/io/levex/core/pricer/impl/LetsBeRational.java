@@ -79,7 +79,7 @@ public final class LetsBeRational {
         }
         s = inverseLowerMap(x, f);
         sRight = sL;
-        return lowestBranch(beta, x, s, sLeft, sRight, iterations);
+        return iterate(LOWEST, beta, x, bMax, s, sLeft, sRight, iterations);
       }
       double vL = NormalisedBlack.vega(x, sL);
       double rLm = convexControlRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
@@ -114,19 +114,29 @@ public final class LetsBeRational {
         s = -2.0 * NormalDistribution.inverseCdf(f);
         sLeft = sH;
         if (beta > 0.5 * bMax) {
-          return upperBranch(beta, x, bMax, s, sLeft, sRight, iterations);
+          return iterate(UPPER, beta, x, bMax, s, sLeft, sRight, iterations);
         }
       }
     }
-    return middleBranch(beta, x, s, sLeft, sRight, iterations);
+    return iterate(MIDDLE, beta, x, bMax, s, sLeft, sRight, iterations);
   }
 
-  // objective g(s) = 1/ln(b(s)) - 1/ln(beta)
-  private static double lowestBranch(double beta, double x, double s, double sLeft, double sRight, int n) {
+  private static final int LOWEST = 0;
+  private static final int MIDDLE = 1;
+  private static final int UPPER = 2;
+
+  /**
+   * Householder(3) iterations from the initial guess s, with the branch's objective function:
+   * LOWEST {@code g(s) = 1/ln(b(s)) - 1/ln(beta)}, MIDDLE {@code g(s) = b(s) - beta}, UPPER
+   * {@code g(s) = ln((bMax - beta) / (bMax - b(s)))}. The bracket [sLeft, sRight] is tightened on the way; a step
+   * that leaves it, or three direction reversals, fall back to bisection (only for extreme |x|).
+   */
+  private static double iterate(int objective, double beta, double x, double bMax, double s, double sLeft,
+      double sRight, int n) {
     double ds = -Double.MAX_VALUE;
     double dsPrevious = 0;
     int reversals = 0;
-    double lnBeta = Math.log(beta);
+    double lnBeta = objective == LOWEST ? Math.log(beta) : 0.0;
     for (int i = 0; i < n && Math.abs(ds) > DBL_EPSILON * s; i++) {
       if (ds * dsPrevious < 0) {
         reversals++;
@@ -149,101 +159,33 @@ public final class LetsBeRational {
       } else if (b < beta && s > sLeft) {
         sLeft = s;
       }
-      if (b <= 0 || bp <= 0) {
+      // second and third derivatives of b over the first: x^2/s^3 - s/4, and its square - 3 (x/s^2)^2 - 1/4
+      double bHalley = h * h / s - s / 4;
+      double bHh3 = bHalley * bHalley - 3 * (h / s) * (h / s) - 0.25;
+      if (objective == MIDDLE) {
+        double newton = (beta - b) / bp;
+        ds = newton * householderFactor(newton, bHalley, bHh3);
+      } else if (objective == LOWEST && (b <= 0 || bp <= 0)) {
         ds = 0.5 * (sLeft + sRight) - s;
-      } else {
+      } else if (objective == UPPER && (b >= bMax || bp <= Double.MIN_NORMAL)) {
+        ds = 0.5 * (sLeft + sRight) - s;
+      } else if (objective == LOWEST) {
         double lnB = Math.log(b);
         double bpob = bp / b;
-        double bHalley = h * h / s - s / 4;
         double newton = (lnBeta - lnB) * lnB / lnBeta / bpob;
         double halley = bHalley - bpob * (1 + 2 / lnB);
-        double bHh3 = bHalley * bHalley - 3 * (h / s) * (h / s) - 0.25;
         double hh3 = bHh3 + 2 * bpob * bpob * (1 + 3 / lnB * (1 + 1 / lnB)) - 3 * bHalley * bpob * (1 + 2 / lnB);
         ds = newton * householderFactor(newton, halley, hh3);
-      }
-      ds = Math.max(-0.5 * s, ds);
-      s += ds;
-    }
-    return s;
-  }
-
-  // objective g(s) = ln((bMax - beta) / (bMax - b(s)))
-  private static double upperBranch(double beta, double x, double bMax, double s, double sLeft, double sRight, int n) {
-    double ds = -Double.MAX_VALUE;
-    double dsPrevious = 0;
-    int reversals = 0;
-    for (int i = 0; i < n && Math.abs(ds) > DBL_EPSILON * s; i++) {
-      if (ds * dsPrevious < 0) {
-        reversals++;
-      }
-      if (i > 0 && (reversals == 3 || !(s > sLeft && s < sRight))) {
-        s = 0.5 * (sLeft + sRight);
-        if (sRight - sLeft <= DBL_EPSILON * s) {
-          break;
-        }
-        reversals = 0;
-        ds = 0;
-      }
-      dsPrevious = ds;
-      double h = x / s;
-      double base = NormalisedBlack.gaussianBase(x, s, h, 0.5 * s);
-      double b = NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, base);
-      double bp = NormalDistribution.INV_SQRT_2PI * base;
-      if (b > beta && s < sRight) {
-        sRight = s;
-      } else if (b < beta && s > sLeft) {
-        sLeft = s;
-      }
-      if (b >= bMax || bp <= Double.MIN_NORMAL) {
-        ds = 0.5 * (sLeft + sRight) - s;
       } else {
         double bMaxMinusB = bMax - b;
         double g = Math.log((bMax - beta) / bMaxMinusB);
         double gp = bp / bMaxMinusB;
-        double bHalley = (x / s) * (x / s) / s - s / 4;
-        double bHh3 = bHalley * bHalley - 3 * (x / (s * s)) * (x / (s * s)) - 0.25;
         double newton = -g / gp;
         double halley = bHalley + gp;
         double hh3 = bHh3 + gp * (2 * gp + 3 * bHalley);
         ds = newton * householderFactor(newton, halley, hh3);
       }
       ds = Math.max(-0.5 * s, ds);
-      s += ds;
-    }
-    return s;
-  }
-
-  // objective g(s) = b(s) - beta
-  private static double middleBranch(double beta, double x, double s, double sLeft, double sRight, int n) {
-    double ds = -Double.MAX_VALUE;
-    double dsPrevious = 0;
-    int reversals = 0;
-    for (int i = 0; i < n && Math.abs(ds) > DBL_EPSILON * s; i++) {
-      if (ds * dsPrevious < 0) {
-        reversals++;
-      }
-      if (i > 0 && (reversals == 3 || !(s > sLeft && s < sRight))) {
-        s = 0.5 * (sLeft + sRight);
-        if (sRight - sLeft <= DBL_EPSILON * s) {
-          break;
-        }
-        reversals = 0;
-        ds = 0;
-      }
-      dsPrevious = ds;
-      double h = x / s;
-      double base = NormalisedBlack.gaussianBase(x, s, h, 0.5 * s);
-      double b = NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, base);
-      double bp = NormalDistribution.INV_SQRT_2PI * base;
-      if (b > beta && s < sRight) {
-        sRight = s;
-      } else if (b < beta && s > sLeft) {
-        sLeft = s;
-      }
-      double newton = (beta - b) / bp;
-      double halley = (x / s) * (x / s) / s - s / 4;
-      double hh3 = halley * halley - 3 * (x / (s * s)) * (x / (s * s)) - 0.25;
-      ds = Math.max(-0.5 * s, newton * householderFactor(newton, halley, hh3));
       s += ds;
     }
     return s;
