@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Polynomial approximations of a(h) = 1 + h Y(h), Y(h) = N(h)/n(h) (the derivative of the Mills ratio), for
-h in [-10, -0.625], fitted with mpmath's Chebyshev fit at 40 digits on five intervals (degree 17 in the scaled
+h in [-11, 0], fitted with mpmath's Chebyshev fit at 40 digits on seven intervals (degree 17 in the scaled
 variable u = (2h - (lo + hi)) / (hi - lo) in [-1, 1]); relative error of the double Horner evaluation about 1 ulp.
 
 Computing a as 1 + h Y loses about 1/a of relative accuracy (a ~ 1/h^2 for large |h|), which is why Levex's
@@ -13,7 +13,7 @@ import os
 import mpmath as mp
 
 mp.mp.dps = 40
-INTERVALS = [(-10.0, -7.0), (-7.0, -4.75), (-4.75, -3.0), (-3.0, -1.75), (-1.75, -0.625)]
+INTERVALS = [(-11.0, -10.0), (-10.0, -7.0), (-7.0, -4.75), (-4.75, -3.0), (-3.0, -1.75), (-1.75, -0.625), (-0.625, 0.0)]
 DEGREE = 17
 
 

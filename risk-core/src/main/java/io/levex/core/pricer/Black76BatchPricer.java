@@ -14,7 +14,13 @@ public final class Black76BatchPricer {
   /** Default instance. */
   public static final Black76BatchPricer DEFAULT = new Black76BatchPricer();
 
-  private static final double DAYS_PER_YEAR = 365.0;
+
+  /**
+   * Whether the SIMD kernel is used: when the {@code jdk.incubator.vector} module is present (the JVM runs with
+   * {@code --add-modules jdk.incubator.vector}) and {@code -Dlevex.pricer.scalar=true} is not set.
+   */
+  public static final boolean VECTORIZED = !Boolean.getBoolean("levex.pricer.scalar")
+      && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
   private Black76BatchPricer() {
   }
@@ -34,16 +40,20 @@ public final class Black76BatchPricer {
    */
   public void priceAndGreeks(boolean[] call, double[] forward, double[] strike, double[] t, double[] vol,
       double[] rate, int from, int to, Black76Results out) {
-    double[] g = new double[Black76Formula.SIZE];
+    if (VECTORIZED) {
+      VectorPath.priceAndGreeks(call, forward, strike, t, vol, rate, from, to, out);
+      return;
+    }
+    double[] g = out.scratch;
     for (int i = from; i < to; i++) {
       double f = forward[i];
       Black76Formula.priceAndGreeks(f, strike[i], t[i], vol[i], rate == null ? 0.0 : rate[i], call[i], g, 0);
-      double vegaPerVolPoint = g[Black76Formula.VEGA] / 100.0;
+      double vegaPerVolPoint = g[Black76Formula.VEGA] * Black76Formula.PER_VOL_POINT;
       out.priceUsd[i] = g[Black76Formula.VALUE];
       out.delta[i] = g[Black76Formula.DELTA];
       out.gammaPerUsd[i] = g[Black76Formula.GAMMA];
       out.vegaUsdPerVolPoint[i] = vegaPerVolPoint;
-      out.thetaUsdPerDay[i] = g[Black76Formula.THETA] / DAYS_PER_YEAR;
+      out.thetaUsdPerDay[i] = g[Black76Formula.THETA] * Black76Formula.PER_DAY;
       out.rhoUsdPerUnitRate[i] = g[Black76Formula.RHO];
       out.vannaPerUnitVol[i] = g[Black76Formula.VANNA];
       out.volgaUsdPerUnitVolSquared[i] = g[Black76Formula.VOLGA];
@@ -70,6 +80,18 @@ public final class Black76BatchPricer {
     for (int i = from; i < to; i++) {
       double r = rate == null ? 0.0 : rate[i];
       priceUsd[i] = Black76Formula.price(forward[i], strike[i], t[i], vol[i], r == 0.0 ? 1.0 : Math.exp(-r * t[i]), call[i]);
+    }
+  }
+
+  // isolates the linkage to jdk.incubator.vector: this class is loaded only when VECTORIZED is true
+  private static final class VectorPath {
+    static void priceAndGreeks(boolean[] call, double[] forward, double[] strike, double[] t, double[] vol,
+        double[] rate, int from, int to, Black76Results out) {
+      if (!(out.vectorScratch instanceof io.levex.core.pricer.impl.Black76VectorKernel.Scratch)) {
+        out.vectorScratch = new io.levex.core.pricer.impl.Black76VectorKernel.Scratch();
+      }
+      io.levex.core.pricer.impl.Black76VectorKernel.priceAndGreeks(call, forward, strike, t, vol, rate, from, to, out,
+          (io.levex.core.pricer.impl.Black76VectorKernel.Scratch) out.vectorScratch);
     }
   }
 }

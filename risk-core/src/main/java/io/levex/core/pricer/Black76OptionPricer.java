@@ -17,7 +17,6 @@ public final class Black76OptionPricer {
   /** Default instance. */
   public static final Black76OptionPricer DEFAULT = new Black76OptionPricer();
 
-  private static final double DAYS_PER_YEAR = 365.0;
 
   private Black76OptionPricer() {
   }
@@ -50,8 +49,8 @@ public final class Black76OptionPricer {
    */
   public Greeks greeks(boolean call, double forward, double strike, double t, double vol, double rate) {
     double[] g = Black76Formula.priceAndGreeks(forward, strike, t, vol, rate, call);
-    double vegaPerVolPoint = g[Black76Formula.VEGA] / 100.0;
-    double thetaPerDay = g[Black76Formula.THETA] / DAYS_PER_YEAR;
+    double vegaPerVolPoint = g[Black76Formula.VEGA] * Black76Formula.PER_VOL_POINT;
+    double thetaPerDay = g[Black76Formula.THETA] * Black76Formula.PER_DAY;
     return new Greeks(
         g[Black76Formula.DELTA],
         g[Black76Formula.GAMMA],

@@ -31,6 +31,10 @@ public final class Black76Results {
   /** d2(V/F)/dF2, coin per USD squared. */
   public final double[] gammaCoinPerUsd;
 
+  /** Working arrays of the kernels, created on first use and reused (so a batch allocates nothing). */
+  final double[] scratch = new double[io.levex.core.pricer.impl.Black76Formula.SIZE];
+  Object vectorScratch;
+
   /**
    * Creates buffers.
    *

@@ -38,6 +38,10 @@ public final class Black76Formula {
   public static final int DELTA_PREMIUM_ADJUSTED = 8;
   /** d2(V/F)/dF2 = df K/F^3 [n(d2)/s - 2 N(d2)] for a call: the curvature of the coin value. */
   public static final int GAMMA_COIN = 9;
+  /** Vega per vol point = dV/dsigma x this (0.01). */
+  public static final double PER_VOL_POINT = 0.01;
+  /** Theta per calendar day = dV/dt per year x this (1/365). */
+  public static final double PER_DAY = 1.0 / 365.0;
   /** Length of the scalar output array. */
   public static final int SIZE = 10;
 
@@ -77,27 +81,27 @@ public final class Black76Formula {
       return df * intrinsic;
     }
     double x = -Math.abs(logMoneyness(forward, strike));
-    double h = x / s;
+    double h = x * (1.0 / s);
     double halfS = 0.5 * s;
     double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
+    double u = Math.exp(0.5 * x);
     double b;
     if (NormalisedBlack.isAsymptotic(h, halfS)) {
       b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
     } else if (NormalisedBlack.isSmallT(h, halfS)) {
       b = NormalisedBlack.smallTExpansion(h, halfS, base);
     } else {
-      double u = forward < strike ? Math.sqrt(forward / strike) : Math.sqrt(strike / forward);
       double d1o = h + halfS;
       double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h - halfS));
       if (d1o <= 0) {
         b = NormalisedBlack.fromScaledTails(base, NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * d1o), e2);
       } else {
-        double halfBaseOverU = 0.5 * base / u;
-        double tailD1o = halfBaseOverU * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
-        b = NormalisedBlack.fromCdfs(u, 1.0 - tailD1o, 0.5 * base * u * e2);
+        double invU = Math.exp(-0.5 * x);
+        double tailD1o = 0.5 * base * invU * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
+        b = NormalisedBlack.fromCdfs(u, invU, 1.0 - tailD1o, 0.5 * base * u * e2);
       }
     }
-    return df * (intrinsic + Math.sqrt(forward * strike) * b);
+    return df * (intrinsic + Math.max(forward, strike) * u * b);
   }
 
   /**
@@ -156,13 +160,13 @@ public final class Black76Formula {
     double lm = logMoneyness(forward, strike);
     double x = -Math.abs(lm);
     double invS = 1.0 / s;
-    double h = x / s;
+    double h = x * invS;
     double halfS = 0.5 * s;
     double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
     // out-of-the-money orientation: u = exp(x/2) <= 1, d1' = h + s/2, d2' = h - s/2 < 0; the four normal
     // probabilities from two scaled tails: N(d) = exp(-d^2/2) erfcx(-d/sqrt 2) / 2, exp(-d1'^2/2) = base / u
-    double u = forward < strike ? Math.sqrt(forward / strike) : Math.sqrt(strike / forward);
-    double invU = 1.0 / u;
+    double u = Math.exp(0.5 * x);
+    double invU = Math.exp(-0.5 * x);
     double d1o = h + halfS;
     double e2 = NormalDistribution.erfcx(-NormalDistribution.INV_SQRT_2 * (h - halfS));
     double cdfD2o = 0.5 * base * u * e2;
@@ -175,17 +179,16 @@ public final class Black76Formula {
       tailD1o = 1.0 - cdfD1o;
       b = NormalisedBlack.fromScaledTails(base, e1, e2);
     } else {
-      double halfBaseOverU = 0.5 * base / u;
-      tailD1o = halfBaseOverU * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
+      tailD1o = 0.5 * base * invU * NormalDistribution.erfcx(NormalDistribution.INV_SQRT_2 * d1o);
       cdfD1o = 1.0 - tailD1o;
-      b = NormalisedBlack.fromCdfs(u, cdfD1o, 0.5 * base * u * e2);
+      b = NormalisedBlack.fromCdfs(u, invU, cdfD1o, cdfD2o);
     }
     if (NormalisedBlack.isAsymptotic(h, halfS)) {
       b = NormalisedBlack.asymptoticExpansion(h, halfS, base);
     } else if (NormalisedBlack.isSmallT(h, halfS)) {
       b = NormalisedBlack.smallTExpansion(h, halfS, base);
     }
-    double value = df * (intrinsic + Math.sqrt(forward * strike) * b);
+    double value = df * (intrinsic + Math.max(forward, strike) * u * b);
     // N(d1), N(-d1), N(d2), N(-d2) of the original d1 = ln(F/K)/s + s/2 and d2 = d1 - s
     boolean belowForward = lm <= 0;
     double cdfD1 = belowForward ? cdfD1o : 1.0 - cdfD2o;
@@ -198,14 +201,14 @@ public final class Black76Formula {
     double nd2 = NormalDistribution.INV_SQRT_2PI * base * (belowForward ? u : invU);
     double dfNd1 = df * nd1;
     double vega = dfNd1 * forward * sqrtT;
-    double invVol = 1.0 / vol;
+    double invVol = sqrtT * invS;
     double invF = 1.0 / forward;
     double kOverF = strike * invF;
     out[offset + VALUE] = value;
     out[offset + DELTA] = df * (call ? cdfD1 : -cdfMinusD1);
     out[offset + GAMMA] = dfNd1 * invF * invS;
     out[offset + VEGA] = vega;
-    out[offset + THETA] = rate * value - 0.5 * dfNd1 * forward * vol / sqrtT;
+    out[offset + THETA] = rate * value - 0.5 * dfNd1 * forward * vol * (vol * invS);
     out[offset + RHO] = -t * value;
     out[offset + VANNA] = -dfNd1 * d2 * invVol;
     out[offset + VOLGA] = vega * d1 * d2 * invVol;
