@@ -104,7 +104,7 @@ if [ "$check_only" = 0 ]; then
   echo "run.sh: $("$JAVA" -version 2>&1 | head -n 1); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg);" \
     "pinned: ${pin[*]:-no}"
   echo "run.sh: accuracy gates (all subjects, before timing)"
-  "$JAVA" -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.AccuracyGates || echo "run.sh: a gate failed: that subject will not be timed"
+  "$JAVA" --add-modules jdk.incubator.vector -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.AccuracyGates || echo "run.sh: a gate failed: that subject will not be timed"
   echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
   "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
 fi

@@ -28,14 +28,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dslf4j.internal.verbosity=ERROR"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dslf4j.internal.verbosity=ERROR", "--add-modules",
+    "jdk.incubator.vector"})
 public class PriceGreeksBenchmark {
 
   /** Options per invocation. */
   public static final int CHUNK = 4096;
 
   /** The subject ({@link PriceGreeksSubject#id()}). */
-  @Param({"levexBatch", "levexScalar", "strata5calls", "strataAdjoint", "finmath"})
+  @Param({"levexBatch", "levexBatchScalar", "levexScalar", "strata5calls", "strataAdjoint", "finmath"})
   public String subject;
 
   /** The input set ({@link InputSet#id()}). */

@@ -24,11 +24,21 @@ import net.finmath.functions.AnalyticFormulas;
  */
 public enum PriceGreeksSubject {
 
-  /** {@code Black76BatchPricer.priceAndGreeks}: the zero-allocation structure-of-arrays batch (ten measures). */
+  /**
+   * {@code Black76BatchPricer.priceAndGreeks}: the zero-allocation structure-of-arrays batch (ten measures), on the
+   * SIMD kernel when the fork runs with {@code --add-modules jdk.incubator.vector} (the benchmark's forks do).
+   */
   LEVEX_BATCH("levexBatch") {
     @Override
     void run(OptionInputs in, int from, int to, Black76Results out) {
       Black76BatchPricer.DEFAULT.priceAndGreeks(in.call, in.forward, in.strike, in.t, in.vol, in.rate, from, to, out);
+    }
+  },
+  /** {@code Black76BatchPricer.priceAndGreeksScalar}: the same batch on the scalar kernel. */
+  LEVEX_BATCH_SCALAR("levexBatchScalar") {
+    @Override
+    void run(OptionInputs in, int from, int to, Black76Results out) {
+      Black76BatchPricer.DEFAULT.priceAndGreeksScalar(in.call, in.forward, in.strike, in.t, in.vol, in.rate, from, to, out);
     }
   },
   /** {@code Black76OptionPricer.priceUsd} + {@code greeks} per option (the scalar API has no price-with-greeks call). */
@@ -149,7 +159,7 @@ public enum PriceGreeksSubject {
    * @return true for Levex
    */
   public boolean isLevex() {
-    return this == LEVEX_BATCH || this == LEVEX_SCALAR;
+    return this == LEVEX_BATCH || this == LEVEX_BATCH_SCALAR || this == LEVEX_SCALAR;
   }
 
   /**

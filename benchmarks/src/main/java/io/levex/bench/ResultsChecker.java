@@ -155,7 +155,7 @@ public final class ResultsChecker {
   boolean check(List<Result> results) {
     failures.clear();
     section(results, "B1", "B1 PriceGreeks (ns per option)", "strata5calls", "strataAdjoint",
-        new String[] {"levexBatch", "levexScalar", "strata5calls", "strataAdjoint", "finmath"});
+        new String[] {"levexBatch", "levexBatchScalar", "levexScalar", "strata5calls", "strataAdjoint", "finmath"});
     section(results, "B2", "B2 ImpliedVol (ns per solve)", "strata", null,
         new String[] {"levexBatch", "levexScalar", "strata", "finmath"});
     checkTargets(results);

@@ -44,6 +44,24 @@ public final class Black76BatchPricer {
       VectorPath.priceAndGreeks(call, forward, strike, t, vol, rate, from, to, out);
       return;
     }
+    priceAndGreeksScalar(call, forward, strike, t, vol, rate, from, to, out);
+  }
+
+  /**
+   * {@link #priceAndGreeks} with the scalar kernel whatever the JVM supports (for comparisons and tests).
+   *
+   * @param call  true for calls
+   * @param forward  forwards, USD per coin
+   * @param strike  strikes, USD per coin
+   * @param t  times to expiry, 365-day years
+   * @param vol  implied vols, decimal
+   * @param rate  continuously compounded rates; null for 0 (Deribit)
+   * @param from  first index, inclusive
+   * @param to  last index, exclusive
+   * @param out  the results, capacity >= to
+   */
+  public void priceAndGreeksScalar(boolean[] call, double[] forward, double[] strike, double[] t, double[] vol,
+      double[] rate, int from, int to, Black76Results out) {
     double[] g = out.scratch;
     for (int i = from; i < to; i++) {
       double f = forward[i];
