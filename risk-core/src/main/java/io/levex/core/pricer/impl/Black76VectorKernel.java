@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Options are processed in chunks through a few short passes over scratch arrays (the shared terms; the scaled error
  * functions; the Mills-ratio derivative; the small-t series; the region formulas and greeks), so that no vector crosses a method boundary and the
  * JIT keeps every vector in registers (large fused Vector API kernels are known to box). Region choices become lane
- * masks and blends; the rare lanes the kernel does not take (at or after expiry, zero vol, and the asymptotic
- * region of prices below about {@code 1e-22 sqrt(F K)}) and a chunk's tail are priced by the scalar kernel. Results
+ * masks and blends; the lanes the kernel does not take (at or after expiry, zero vol) and a chunk's tail are priced
+ * by the scalar kernel. Results
  * agree with {@link Black76Formula} to a few ulps (the vector exponential and logarithm round differently from
  * {@link Math}'s); both are tested against the same 60-digit references.
  * <p>
@@ -35,6 +35,7 @@ public final class Black76VectorKernel {
   private static final double PER_VOL_POINT = Black76Formula.PER_VOL_POINT;
   private static final double PER_DAY = Black76Formula.PER_DAY;
   private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
+  private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
   private Black76VectorKernel() {
   }
@@ -57,7 +58,9 @@ public final class Black76VectorKernel {
     final double[] erfcxD1 = new double[CHUNK];
     final double[] millsA = new double[CHUNK];
     final double[] smallT = new double[CHUNK];
-    final boolean[] scalar = new boolean[CHUNK];
+    final double[] asymptotic = new double[CHUNK];
+    final double[] scalar = new double[CHUNK];
+    final double[] callSign = new double[CHUNK];
     final double[] out = new double[Black76Formula.SIZE];
   }
 
@@ -80,14 +83,18 @@ public final class Black76VectorKernel {
     for (int c = from; c < to; c += CHUNK) {
       int n = Math.min(CHUNK, to - c);
       int vectorEnd = n - n % LANES;
+      for (int j = 0; j < vectorEnd; j++) {
+        scratch.callSign[j] = call[c + j] ? 1.0 : -1.0;
+      }
       sharedTerms(forward, strike, t, vol, rate, c, vectorEnd, scratch);
       erfcx(scratch.argD2, scratch.erfcxD2, vectorEnd);
       erfcx(scratch.argD1, scratch.erfcxD1, vectorEnd);
       millsRatioDerivative(scratch, vectorEnd);
       smallTSeries(scratch, vectorEnd);
+      asymptoticExpansion(scratch, vectorEnd);
       regionsAndGreeks(call, forward, strike, t, vol, rate, c, vectorEnd, out, scratch);
       for (int j = 0; j < n; j++) {
-        if (j >= vectorEnd || scratch.scalar[j]) {
+        if (j >= vectorEnd || scratch.scalar[j] != 0.0) {
           scalar(call, forward, strike, t, vol, rate, c + j, out, scratch.out);
         }
       }
@@ -130,8 +137,6 @@ public final class Black76VectorKernel {
       DoubleVector invU = halfX.neg().lanewise(VectorOperators.EXP);
       DoubleVector d1o = h.add(halfS);
       DoubleVector d2o = h.sub(halfS);
-      VectorMask<Double> asymptotic = h.compare(VectorOperators.LT, NormalisedBlack.ASYMPTOTIC_THRESHOLD)
-          .and(d1o.compare(VectorOperators.LT, NormalisedBlack.ASYMPTOTIC_BORDER));
       VectorMask<Double> degenerate = s.compare(VectorOperators.GT, 0.0).not();
       df.intoArray(sc.df, j);
       sqrtT.intoArray(sc.sqrtT, j);
@@ -145,7 +150,7 @@ public final class Black76VectorKernel {
       invF.intoArray(sc.invF, j);
       d2o.mul(-INV_SQRT_2).intoArray(sc.argD2, j);
       d1o.abs().mul(INV_SQRT_2).intoArray(sc.argD1, j);
-      asymptotic.or(degenerate).intoArray(sc.scalar, j);
+      ZERO.blend(ONE, degenerate).intoArray(sc.scalar, j);
     }
   }
 
@@ -212,12 +217,15 @@ public final class Black76VectorKernel {
         if (in.anyTrue()) {
           DoubleVector x = h.sub(0.5 * (p[0] + p[1])).mul(2.0 / (p[1] - p[0]));
           DoubleVector x2 = x.mul(x);
-          DoubleVector odd = DoubleVector.broadcast(SPECIES, p[2]);
-          DoubleVector even = DoubleVector.broadcast(SPECIES, p[3]);
-          for (int i = 4; i + 1 < p.length; i += 2) {
-            odd = odd.lanewise(VectorOperators.FMA, x2, p[i]);
-            even = even.lanewise(VectorOperators.FMA, x2, p[i + 1]);
-          }
+          // c_17 .. c_0 at p[2..19]: odd and even powers as two fused chains in x^2, unrolled
+          DoubleVector odd = x2.fma(p[2], p[4]).lanewise(VectorOperators.FMA, x2, p[6])
+              .lanewise(VectorOperators.FMA, x2, p[8]).lanewise(VectorOperators.FMA, x2, p[10])
+              .lanewise(VectorOperators.FMA, x2, p[12]).lanewise(VectorOperators.FMA, x2, p[14])
+              .lanewise(VectorOperators.FMA, x2, p[16]).lanewise(VectorOperators.FMA, x2, p[18]);
+          DoubleVector even = x2.fma(p[3], p[5]).lanewise(VectorOperators.FMA, x2, p[7])
+              .lanewise(VectorOperators.FMA, x2, p[9]).lanewise(VectorOperators.FMA, x2, p[11])
+              .lanewise(VectorOperators.FMA, x2, p[13]).lanewise(VectorOperators.FMA, x2, p[15])
+              .lanewise(VectorOperators.FMA, x2, p[17]).lanewise(VectorOperators.FMA, x2, p[19]);
           odd.fma(x, even).intoArray(sc.millsA, j, in);
         }
       }
@@ -290,6 +298,9 @@ public final class Black76VectorKernel {
           .or(halfS.mul(9.0).compare(VectorOperators.LT, minusH)
               .and(minusH.mul(halfS).compare(VectorOperators.LT, 5.0)));
       b = b.blend(DoubleVector.fromArray(SPECIES, sc.smallT, j), smallT);
+      VectorMask<Double> asymptotic = h.compare(VectorOperators.LT, NormalisedBlack.ASYMPTOTIC_THRESHOLD)
+          .and(d1o.compare(VectorOperators.LT, NormalisedBlack.ASYMPTOTIC_BORDER));
+      b = b.blend(DoubleVector.fromArray(SPECIES, sc.asymptotic, j), asymptotic);
       b = b.max(0.0);
       DoubleVector f = DoubleVector.fromArray(SPECIES, forward, c + j);
       DoubleVector k = DoubleVector.fromArray(SPECIES, strike, c + j);
@@ -298,7 +309,7 @@ public final class Black76VectorKernel {
       DoubleVector df = DoubleVector.fromArray(SPECIES, sc.df, j);
       DoubleVector sqrtT = DoubleVector.fromArray(SPECIES, sc.sqrtT, j);
       DoubleVector lm = DoubleVector.fromArray(SPECIES, sc.lm, j);
-      VectorMask<Double> isCall = VectorMask.fromArray(SPECIES, call, c + j);
+      VectorMask<Double> isCall = DoubleVector.fromArray(SPECIES, sc.callSign, j).compare(VectorOperators.GT, 0.0);
       DoubleVector fMinusK = f.sub(k);
       DoubleVector intrinsic = fMinusK.blend(fMinusK.neg(), isCall.not()).max(0.0);
       DoubleVector value = df.mul(f.max(k).mul(u).fma(b, intrinsic));
@@ -335,6 +346,85 @@ public final class Black76VectorKernel {
           .intoArray(out.gammaCoinPerUsd, i);
     }
   }
+
+  // pass 6: the asymptotic expansion of region 1 (NormalisedBlack.asymptoticExpansion) on lanes. The odd-binomial
+  // polynomials P_n(e) = sum_i C(2n+1, 2i+1) e^i come from the positive recurrence P_{n+1} = (1+e) P_n + 2 E_n,
+  // E_{n+1} = (1+e) E_n + 2 e P_n (P_0 = E_0 = 1), unrolled: a loop over vectors would make the JIT box them
+  static void asymptoticExpansion(Scratch sc, int n) {
+    for (int j = 0; j < n; j += LANES) {
+      DoubleVector h = DoubleVector.fromArray(SPECIES, sc.h, j);
+      DoubleVector t = DoubleVector.fromArray(SPECIES, sc.s, j).mul(0.5);
+      VectorMask<Double> asymptotic = h.compare(VectorOperators.LT, NormalisedBlack.ASYMPTOTIC_THRESHOLD)
+          .and(h.add(t).compare(VectorOperators.LT, NormalisedBlack.ASYMPTOTIC_BORDER));
+      if (!asymptotic.anyTrue()) {
+        continue;
+      }
+      DoubleVector th = t.div(h);
+      DoubleVector e = th.mul(th);
+      DoubleVector onePlusE = e.add(1.0);
+      DoubleVector twoE = e.mul(2.0);
+      DoubleVector r = h.add(t).mul(h.sub(t));
+      DoubleVector hr = h.div(r);
+      DoubleVector q = hr.mul(hr);
+      DoubleVector e0 = ONE;
+      DoubleVector p0 = ONE;
+      DoubleVector p1 = onePlusE.fma(p0, e0.mul(2.0));
+      DoubleVector e1 = onePlusE.fma(e0, twoE.mul(p0));
+      DoubleVector p2 = onePlusE.fma(p1, e1.mul(2.0));
+      DoubleVector e2 = onePlusE.fma(e1, twoE.mul(p1));
+      DoubleVector p3 = onePlusE.fma(p2, e2.mul(2.0));
+      DoubleVector e3 = onePlusE.fma(e2, twoE.mul(p2));
+      DoubleVector p4 = onePlusE.fma(p3, e3.mul(2.0));
+      DoubleVector e4 = onePlusE.fma(e3, twoE.mul(p3));
+      DoubleVector p5 = onePlusE.fma(p4, e4.mul(2.0));
+      DoubleVector e5 = onePlusE.fma(e4, twoE.mul(p4));
+      DoubleVector p6 = onePlusE.fma(p5, e5.mul(2.0));
+      DoubleVector e6 = onePlusE.fma(e5, twoE.mul(p5));
+      DoubleVector p7 = onePlusE.fma(p6, e6.mul(2.0));
+      DoubleVector e7 = onePlusE.fma(e6, twoE.mul(p6));
+      DoubleVector p8 = onePlusE.fma(p7, e7.mul(2.0));
+      DoubleVector e8 = onePlusE.fma(e7, twoE.mul(p7));
+      DoubleVector p9 = onePlusE.fma(p8, e8.mul(2.0));
+      DoubleVector e9 = onePlusE.fma(e8, twoE.mul(p8));
+      DoubleVector p10 = onePlusE.fma(p9, e9.mul(2.0));
+      DoubleVector e10 = onePlusE.fma(e9, twoE.mul(p9));
+      DoubleVector p11 = onePlusE.fma(p10, e10.mul(2.0));
+      DoubleVector e11 = onePlusE.fma(e10, twoE.mul(p10));
+      DoubleVector p12 = onePlusE.fma(p11, e11.mul(2.0));
+      DoubleVector e12 = onePlusE.fma(e11, twoE.mul(p11));
+      DoubleVector p13 = onePlusE.fma(p12, e12.mul(2.0));
+      DoubleVector e13 = onePlusE.fma(e12, twoE.mul(p12));
+      DoubleVector p14 = onePlusE.fma(p13, e13.mul(2.0));
+      DoubleVector e14 = onePlusE.fma(e13, twoE.mul(p13));
+      DoubleVector p15 = onePlusE.fma(p14, e14.mul(2.0));
+      DoubleVector e15 = onePlusE.fma(e14, twoE.mul(p14));
+      DoubleVector p16 = onePlusE.fma(p15, e15.mul(2.0));
+      DoubleVector e16 = onePlusE.fma(e15, twoE.mul(p15));
+      DoubleVector p17 = onePlusE.fma(p16, e16.mul(2.0));
+      // S = 2 P_0 + q (-1) (2 P_1 + q (-3) (2 P_2 + ... + q (-33) (2 P_17)))
+      DoubleVector sum = p17.mul(2.0).mul(q).mul(-33.0);
+      sum = p16.mul(2.0).add(sum).mul(q).mul(-31.0);
+      sum = p15.mul(2.0).add(sum).mul(q).mul(-29.0);
+      sum = p14.mul(2.0).add(sum).mul(q).mul(-27.0);
+      sum = p13.mul(2.0).add(sum).mul(q).mul(-25.0);
+      sum = p12.mul(2.0).add(sum).mul(q).mul(-23.0);
+      sum = p11.mul(2.0).add(sum).mul(q).mul(-21.0);
+      sum = p10.mul(2.0).add(sum).mul(q).mul(-19.0);
+      sum = p9.mul(2.0).add(sum).mul(q).mul(-17.0);
+      sum = p8.mul(2.0).add(sum).mul(q).mul(-15.0);
+      sum = p7.mul(2.0).add(sum).mul(q).mul(-13.0);
+      sum = p6.mul(2.0).add(sum).mul(q).mul(-11.0);
+      sum = p5.mul(2.0).add(sum).mul(q).mul(-9.0);
+      sum = p4.mul(2.0).add(sum).mul(q).mul(-7.0);
+      sum = p3.mul(2.0).add(sum).mul(q).mul(-5.0);
+      sum = p2.mul(2.0).add(sum).mul(q).mul(-3.0);
+      sum = p1.mul(2.0).add(sum).mul(q).mul(-1.0);
+      sum = sum.add(2.0);
+      DoubleVector base = DoubleVector.fromArray(SPECIES, sc.base, j);
+      base.mul(INV_SQRT_2PI).mul(t.div(r)).mul(sum).max(0.0).intoArray(sc.asymptotic, j, asymptotic);
+    }
+  }
+
 
   private static void scalar(boolean[] call, double[] forward, double[] strike, double[] t, double[] vol,
       double[] rate, int i, Black76Results out, double[] g) {
