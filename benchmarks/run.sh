@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Runs the Levex JMH benchmarks (B1 PriceGreeks, B2 ImpliedVol) side by side with Strata and finmath, then checks the
-# targets (docs/benchmarks.md). Not part of ./mvnw verify.
+# Runs the Levex JMH benchmarks (B1 PriceGreeks, B2 ImpliedVol, B3 SurfaceBuild) side by side with Strata and finmath,
+# then checks the targets (docs/benchmarks.md). Not part of ./mvnw verify.
 #
-#   benchmarks/run.sh                  # full recorded run: B1 + B2, all sets and sizes (~7 minutes on 2 cores)
-#   benchmarks/run.sh --quick          # smoke run: 4,096 options, 1 warm-up + 2 measurement iterations (~2 minutes)
+#   benchmarks/run.sh                  # full recorded run: B1 + B2 + B3, all sets and sizes (~14 minutes on 2 cores)
+#   benchmarks/run.sh --quick          # smoke run: 4,096 options, 1 warm-up + 2 measurement iterations (~5 minutes)
 #   benchmarks/run.sh --bench B2 --sets hardIv --sizes 4096 --subjects levexBatch,strata
+#   benchmarks/run.sh --bench B3 --stages surface --subjects levex,strata
 #   benchmarks/run.sh --check-only     # re-check benchmarks/target/results.json
 #   benchmarks/run.sh -- -prof stack   # extra JMH arguments after --
 #
 # Options:
-#   --bench B1|B2|all        which benchmark (default all)
+#   --bench B1|B2|B3|all     which benchmark (default all)
 #   --sets a,b               input sets (B1: core,wings,short; B2: core,hardIv; default all of the benchmark's)
-#   --sizes a,b              4096 and/or 1048576 (default both)
-#   --subjects a,b           subjects (default all; see PriceGreeksSubject / ImpliedVolSubject)
-#   --quick                  4,096 only, -wi 1 -i 2
+#   --sizes a,b              4096 and/or 1048576 (default both; B1 and B2)
+#   --stages a,b             B3 stages: surface,iv,fit,grid (default all)
+#   --subjects a,b           subjects (default all; see PriceGreeksSubject / ImpliedVolSubject / SurfaceBuildSubject)
+#   --quick                  4,096 only, -wi 1 -i 2 (B3: -wi 10, short of steady state)
 #   --wi N --i N --time S    warm-up iterations, measurement iterations, seconds per iteration (default 3, 5, 1)
+#   --b3-wi N                warm-up iterations of B3, which runs in its own JMH invocation (default 30)
 #   --cpu LIST               taskset CPU list for the JMH JVMs (default: the last CPU; "none" to not pin)
 #   --rebuild                rebuild benchmarks/target/benchmarks.jar even if it exists
 #   --check-only             skip the run, only check the existing results
@@ -22,7 +25,8 @@
 #   --time-failing           time subjects that fail their accuracy gate anyway, for information (still reported FAIL)
 #   --results FILE           JSON results file (default benchmarks/target/results.json)
 #   checker options are passed through: --min-b1-ratio X --max-alloc B --alloc-epsilon B --max-iv-ns N --max-silent N
-#                                       --b1-subject S --b2-subject S --markdown
+#                                       --b1-subject S --b2-subject S --max-b3-ms X --min-b3-ratio X
+#                                       --b3-subject S --markdown
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -34,7 +38,9 @@ bench=all
 sets=""
 sizes="4096,1048576"
 subjects=""
+stages=""
 wi=3
+b3_wi=30
 iters=5
 time_s=1
 cpu=""
@@ -51,8 +57,10 @@ while [ $# -gt 0 ]; do
     --sets) sets=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
     --subjects) subjects=$2; shift 2 ;;
-    --quick) sizes=4096; wi=1; iters=2; shift ;;
+    --stages) stages=$2; shift 2 ;;
+    --quick) sizes=4096; wi=1; b3_wi=10; iters=2; shift ;;
     --wi) wi=$2; shift 2 ;;
+    --b3-wi) b3_wi=$2; shift 2 ;;
     --i) iters=$2; shift 2 ;;
     --time) time_s=$2; shift 2 ;;
     --cpu) cpu=$2; shift 2 ;;
@@ -61,11 +69,12 @@ while [ $# -gt 0 ]; do
     --peer-gate) peer_gate=$2; shift 2 ;;
     --time-failing) time_failing=1; shift ;;
     --results) results=$2; shift 2 ;;
-    --min-b1-ratio|--max-alloc|--alloc-epsilon|--max-iv-ns|--max-silent|--b1-subject|--b2-subject)
+    --min-b1-ratio|--max-alloc|--alloc-epsilon|--max-iv-ns|--max-silent|--b1-subject|--b2-subject|--max-b3-ms|\
+    --min-b3-ratio|--b3-subject)
       checker_args+=("$1" "$2"); shift 2 ;;
     --markdown) checker_args+=("$1"); shift ;;
     --) shift; jmh_extra=("$@"); break ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -80,21 +89,24 @@ if [ "$check_only" = 0 ]; then
   case "$bench" in
     B1) regex='PriceGreeksBenchmark' ;;
     B2) regex='ImpliedVolBenchmark' ;;
+    B3) regex='' ;;
     all) regex='PriceGreeksBenchmark|ImpliedVolBenchmark' ;;
-    *) echo "run.sh: --bench must be B1, B2 or all" >&2; exit 2 ;;
+    *) echo "run.sh: --bench must be B1, B2, B3 or all" >&2; exit 2 ;;
   esac
-  args=("$regex" -f 1 -wi "$wi" -i "$iters" -w "${time_s}s" -r "${time_s}s" -prof gc -rf json -rff "$results")
-  [ -n "$sets" ] && args+=(-p "set=$sets")
-  [ -n "$sizes" ] && args+=(-p "size=$sizes")
-  [ -n "$subjects" ] && args+=(-p "subject=$subjects")
+  b3=0
+  case "$bench" in B3|all) b3=1 ;; esac
+  common=(-f 1 -i "$iters" -w "${time_s}s" -r "${time_s}s" -prof gc -rf json)
+  [ -n "$sets" ] && common+=(-p "set=$sets")
+  [ -n "$sizes" ] && common+=(-p "size=$sizes")
+  [ -n "$stages" ] && common+=(-p "stage=$stages")
+  [ -n "$subjects" ] && common+=(-p "subject=$subjects")
   props=""
   [ -n "$peer_gate" ] && props="$props -Dlevex.bench.peerGate=$peer_gate"
   [ "$time_failing" = 1 ] && props="$props -Dlevex.bench.gate=report"
   if [ -n "$props" ]; then
     # replaces the benchmarks' @Fork(jvmArgsAppend): repeat their heap settings
-    args+=(-jvmArgsAppend "-Xms2g -Xmx2g -Dslf4j.internal.verbosity=ERROR$props")
+    common+=(-jvmArgsAppend "-Xms2g -Xmx2g -Dslf4j.internal.verbosity=ERROR$props")
   fi
-  args+=("${jmh_extra[@]}")
   pin=()
   if [ "$cpu" != none ] && command -v taskset >/dev/null 2>&1; then
     [ -z "$cpu" ] && cpu=$(( $(nproc) - 1 ))
@@ -104,9 +116,32 @@ if [ "$check_only" = 0 ]; then
   echo "run.sh: $("$JAVA" -version 2>&1 | head -n 1); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg);" \
     "pinned: ${pin[*]:-no}"
   echo "run.sh: accuracy gates (all subjects, before timing)"
-  "$JAVA" --add-modules jdk.incubator.vector -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.AccuracyGates || echo "run.sh: a gate failed: that subject will not be timed"
-  echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
-  "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
+  gate_args=()
+  [ "$bench" != all ] && gate_args=("$bench")
+  "$JAVA" --add-modules jdk.incubator.vector -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.AccuracyGates "${gate_args[@]}" || echo "run.sh: a gate failed: that subject will not be timed"
+  parts=()
+  if [ -n "$regex" ]; then
+    out="$results"
+    [ "$b3" = 1 ] && out="$results.b1b2.part"
+    args=("$regex" "${common[@]}" -wi "$wi" -rff "$out" "${jmh_extra[@]}")
+    echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
+    "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
+    parts+=("$out")
+  fi
+  if [ "$b3" = 1 ]; then
+    # B3 runs in its own JMH invocation: its pipelines (commons-math, Strata's optimiser) need ~15-30 s of warm-up on
+    # one pinned vCPU before C2 has compiled them (docs/benchmarks.md), far more than B1/B2
+    out="$results"
+    [ -n "$regex" ] && out="$results.b3.part"
+    args=(SurfaceBuildBenchmark "${common[@]}" -wi "$b3_wi" -rff "$out" "${jmh_extra[@]}")
+    echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
+    "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
+    parts+=("$out")
+  fi
+  if [ "${#parts[@]}" -gt 1 ]; then
+    "$JAVA" -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.levex.bench.ResultsChecker --merge "$results" "${parts[@]}"
+    rm -f "${parts[@]}"
+  fi
 fi
 
 echo

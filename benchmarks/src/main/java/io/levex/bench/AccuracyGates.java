@@ -443,16 +443,17 @@ public final class AccuracyGates {
   }
 
   /**
-   * Prints every gate result; exits 1 if a Levex subject fails a strict gate on a benchmark set or a peer fails its
-   * like-for-like gate ("grid" rows are information only).
+   * Prints every gate result (B3: {@link SurfaceGate}); exits 1 if a Levex subject fails a strict gate on a
+   * benchmark set or a peer fails its like-for-like gate ("grid" rows are information only).
    *
-   * @param args  optionally "B1" or "B2" to run one benchmark's gates only
+   * @param args  optionally "B1", "B2" and/or "B3" to run those benchmarks' gates only
    */
   public static void main(String[] args) {
     boolean failed = false;
     List<String> which = List.of(args);
     boolean b1 = which.isEmpty() || which.contains("B1");
     boolean b2 = which.isEmpty() || which.contains("B2");
+    boolean b3 = which.isEmpty() || which.contains("B3");
     for (PriceGreeksReport r : b1 ? allPriceGreeks() : List.<PriceGreeksReport>of()) {
       System.out.println(format(r));
       if (!r.set().equals("grid") && !passes(r)) {
@@ -463,6 +464,13 @@ public final class AccuracyGates {
       System.out.println(format(r));
       if (!r.set().equals("gridIv") && !passes(r)) {
         failed = true;
+      }
+    }
+    if (b3) {
+      for (SurfaceBuildSubject s : SurfaceBuildSubject.values()) {
+        SurfaceGate.SurfaceReport r = SurfaceGate.report(s);
+        System.out.println(SurfaceGate.format(r));
+        failed |= !SurfaceGate.passes(r);
       }
     }
     System.out.println(failed ? "accuracy gates: FAIL (see above)" : "accuracy gates: PASS");

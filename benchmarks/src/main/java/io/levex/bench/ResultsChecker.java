@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Reads a JMH JSON result file ({@code -rf json}, with {@code -prof gc}) of {@link PriceGreeksBenchmark} and
- * {@link ImpliedVolBenchmark}, prints per subject ns/op, options/s/core (1e9 / ns/op: one benchmark thread on one
+ * Reads a JMH JSON result file ({@code -rf json}, with {@code -prof gc}) of {@link PriceGreeksBenchmark},
+ * {@link ImpliedVolBenchmark} and {@link SurfaceBuildBenchmark}, prints per subject ns/op, options/s/core (1e9 / ns/op: one benchmark thread on one
  * core), allocated bytes per op ({@code gc.alloc.rate.norm}) and the ratios to Strata, and checks the targets:
  * <ul>
  * <li>B1: {@code levexBatch} at least {@code --min-b1-ratio} (10) times faster than {@code strata5calls} on every
@@ -23,15 +23,21 @@ import java.util.TreeSet;
  * {@code --alloc-epsilon} (0.01 B/op: JMH's own per-iteration bookkeeping spread over millions of ops);</li>
  * <li>B2: {@code levexBatch} at most {@code --max-iv-ns} (100) ns per solve on every set and size that ran, and at
  * most {@code --max-silent} (0) silent failures on the 4,096 hard-IV inputs (computed here by
- * {@link AccuracyGates}, the same gate that runs before timing).</li>
+ * {@link AccuracyGates}, the same gate that runs before timing);</li>
+ * <li>B3 ({@link SurfaceBuildBenchmark}, stage {@code surface}): {@code --b3-subject} ({@code levex}) at most
+ * {@code --max-b3-ms} (1.0) ms per surface, at least {@code --min-b3-ratio} (10) times faster than each Strata
+ * subject that ran ({@code strata}, {@code strataWideNu}), its B3 gate passed, and its pooled fit RMSE no worse than
+ * each Strata subject's (computed here by {@link SurfaceGate}, the gate that runs before timing). The stages
+ * {@code iv}, {@code fit} and {@code grid} are printed for information.</li>
  * </ul>
  * Subjects missing from the file (for instance because their accuracy gate failed, so they were not timed) are
  * reported as "not timed"; a missing target subject fails the check. Exit status 0 when every target is met, 1
  * otherwise, 2 on bad usage.
  * <p>
- * Usage: {@code java -cp benchmarks.jar io.levex.bench.ResultsChecker [results.json] [--min-b1-ratio X]
+ * Usage: {@code java -cp benchmarks.jar io.levex.bench.ResultsChecker --merge OUT.json IN.json...} concatenates
+ * result files; otherwise {@code java -cp benchmarks.jar io.levex.bench.ResultsChecker [results.json] [--min-b1-ratio X]
  * [--max-alloc B] [--alloc-epsilon B] [--max-iv-ns N] [--max-silent N] [--b1-subject S] [--b2-subject S]
- * [--markdown]}.
+ * [--max-b3-ms X] [--min-b3-ratio X] [--b3-subject S] [--markdown]}.
  */
 public final class ResultsChecker {
 
@@ -47,6 +53,9 @@ public final class ResultsChecker {
   private int maxSilent = 0;
   private String b1Subject = "levexBatch";
   private String b2Subject = "levexBatch";
+  private double maxB3Ms = 1.0;
+  private double minB3Ratio = 10;
+  private String b3Subject = "levex";
   private boolean markdown;
   private final List<String> failures = new ArrayList<>();
   private final Map<String, String> gates = new LinkedHashMap<>();
@@ -63,6 +72,18 @@ public final class ResultsChecker {
    * @throws IOException if the file cannot be read
    */
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--merge")) {
+      if (args.length < 3) {
+        System.err.println("usage: ResultsChecker --merge OUT.json IN.json...");
+        System.exit(2);
+      }
+      List<String> parts = new ArrayList<>();
+      for (int i = 2; i < args.length; i++) {
+        parts.add(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8));
+      }
+      Files.writeString(Path.of(args[1]), merge(parts), StandardCharsets.UTF_8);
+      return;
+    }
     ResultsChecker c = new ResultsChecker(System.out);
     Path file = Path.of("benchmarks/target/results.json");
     try {
@@ -75,11 +96,15 @@ public final class ResultsChecker {
           case "--max-silent" -> c.maxSilent = Integer.parseInt(args[++i]);
           case "--b1-subject" -> c.b1Subject = args[++i];
           case "--b2-subject" -> c.b2Subject = args[++i];
+          case "--max-b3-ms" -> c.maxB3Ms = Double.parseDouble(args[++i]);
+          case "--min-b3-ratio" -> c.minB3Ratio = Double.parseDouble(args[++i]);
+          case "--b3-subject" -> c.b3Subject = args[++i];
           case "--markdown" -> c.markdown = true;
           case "-h", "--help" -> {
             System.out.println("usage: ResultsChecker [results.json] [--min-b1-ratio 10] [--max-alloc 0]"
                 + " [--alloc-epsilon 0.01] [--max-iv-ns 100] [--max-silent 0] [--b1-subject levexBatch]"
-                + " [--b2-subject levexBatch] [--markdown]");
+                + " [--b2-subject levexBatch] [--max-b3-ms 1.0] [--min-b3-ratio 10] [--b3-subject levex]"
+                + " [--markdown]");
             System.exit(0);
           }
           default -> {
@@ -99,10 +124,35 @@ public final class ResultsChecker {
   }
 
   /**
+   * Concatenates JMH JSON result files (each a JSON array) into one array, for a run made of several JMH
+   * invocations ({@code run.sh} runs B3 separately, with a longer warm-up).
+   *
+   * @param parts  the files' texts
+   * @return the merged array
+   */
+  static String merge(List<String> parts) {
+    StringBuilder b = new StringBuilder("[\n");
+    boolean first = true;
+    for (String p : parts) {
+      if (!(Json.parse(p) instanceof List<?> list)) {
+        throw new IllegalArgumentException("not a JMH JSON result file (not an array)");
+      }
+      if (list.isEmpty()) {
+        continue;
+      }
+      String body = p.strip();
+      body = body.substring(1, body.length() - 1).strip();
+      b.append(first ? "" : ",\n").append(body);
+      first = false;
+    }
+    return b.append("\n]\n").toString();
+  }
+
+  /**
    * Reads JMH JSON results.
    *
    * @param json  the file's text
-   * @return the results of the two benchmarks
+   * @return the results of the three benchmarks (B3: {@code set} = the stage, {@code size} = 0)
    */
   @SuppressWarnings("unchecked")
   static List<Result> read(String json) {
@@ -110,7 +160,8 @@ public final class ResultsChecker {
     for (Object o : (List<Object>) Json.parse(json)) {
       Map<String, Object> b = (Map<String, Object>) o;
       String name = (String) b.get("benchmark");
-      String bench = name.contains("PriceGreeksBenchmark") ? "B1" : name.contains("ImpliedVolBenchmark") ? "B2" : null;
+      String bench = name.contains("PriceGreeksBenchmark") ? "B1" : name.contains("ImpliedVolBenchmark") ? "B2"
+          : name.contains("SurfaceBuildBenchmark") ? "B3" : null;
       if (bench == null) {
         continue;
       }
@@ -123,8 +174,9 @@ public final class ResultsChecker {
       if (secondary != null && secondary.get("gc.alloc.rate.norm") != null) {
         alloc = num(((Map<String, Object>) secondary.get("gc.alloc.rate.norm")).get("score"));
       }
-      out.add(new Result(bench, (String) params.get("subject"), (String) params.get("set"),
-          Integer.parseInt((String) params.get("size")), ns, err, alloc));
+      boolean b3 = bench.equals("B3");
+      out.add(new Result(bench, (String) params.get("subject"), (String) params.get(b3 ? "stage" : "set"),
+          b3 ? 0 : Integer.parseInt((String) params.get("size")), ns, err, alloc));
     }
     return out;
   }
@@ -158,7 +210,9 @@ public final class ResultsChecker {
         new String[] {"levexBatch", "levexBatchScalar", "levexScalar", "strata5calls", "strataAdjoint", "finmath"});
     section(results, "B2", "B2 ImpliedVol (ns per solve)", "strata", null,
         new String[] {"levexBatch", "levexScalar", "strata", "finmath"});
+    b3Section(results);
     checkTargets(results);
+    checkB3Targets(results);
     out.println();
     if (failures.isEmpty()) {
       out.println("targets: all met");
@@ -362,6 +416,141 @@ public final class ResultsChecker {
         out.printf(Locale.ROOT, "%sinfo: silent failures on the %d %s inputs: %s%n", markdown ? "- " : "  ",
             ref.price().length, set.id(), b);
       }
+    }
+  }
+
+  /** B3 subjects, in table order. */
+  private static final String[] B3_SUBJECTS = {"levex", "strata", "strataWideNu"};
+  /** B3 stages, in table order. */
+  private static final String[] B3_STAGES = {"surface", "iv", "fit", "grid"};
+  /** B3 Strata subjects (the ratio and RMSE baselines). */
+  private static final String[] B3_PEERS = {"strata", "strataWideNu"};
+
+  private void b3Section(List<Result> results) {
+    Map<String, Map<String, Result>> b3 = group(results, "B3");
+    if (b3.isEmpty()) {
+      return;
+    }
+    out.println();
+    String title = "B3 SurfaceBuild (per surface: 630 implied vols, 12 fits, 600 grid vols; or one stage)";
+    out.println(markdown ? "#### " + title : "== " + title);
+    if (markdown) {
+      out.println("| stage | subject | ms/op | ± (99.9%) | surfaces/s/core | B/op | vs strata | vs strataWideNu | accuracy"
+          + " gate |");
+      out.println("|---|---|---:|---:|---:|---:|---:|---:|---|");
+    } else {
+      out.printf(Locale.ROOT, "%-8s %-13s %10s %9s %15s %12s  %-10s %-15s %s%n", "stage", "subject", "ms/op", "+-",
+          "surfaces/s/core", "B/op", "vs strata", "vs strataWideNu", "accuracy gate");
+    }
+    for (String stage : B3_STAGES) {
+      Map<String, Result> m = b3.get(stage + "/0");
+      if (m == null) {
+        continue;
+      }
+      for (String s : B3_SUBJECTS) {
+        Result r = m.get(s);
+        String g = b3Gate(s);
+        if (r == null) {
+          String note = "not timed (" + (b3GatePasses(s) ? "not selected" : "gate " + g) + ")";
+          out.println(markdown ? String.format(Locale.ROOT, "| %s | %s | %s | | | | | | %s |", stage, s, note, g)
+              : String.format(Locale.ROOT, "%-8s %-13s %s", stage, s, note));
+          continue;
+        }
+        Result a = m.get("strata");
+        Result b = m.get("strataWideNu");
+        String ra = a == null ? "-" : String.format(Locale.ROOT, "%.2fx", a.ns() / r.ns());
+        String rb = b == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.ns() / r.ns());
+        double ms = r.ns() / 1e6;
+        double err = r.nsError() / 1e6;
+        String perSecond = String.format(Locale.ROOT, "%.0f", 1e9 / r.ns());
+        String alloc = Double.isNaN(r.allocBytes()) ? "n/a" : String.format(Locale.ROOT, "%.0f", r.allocBytes());
+        out.println(markdown
+            ? String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s | %s | %s | %s | %s |", stage, s, ms, err,
+                perSecond, alloc, ra, rb, g)
+            : String.format(Locale.ROOT, "%-8s %-13s %10.3f %9.3f %15s %12s  %-10s %-15s %s", stage, s, ms, err,
+                perSecond, alloc, ra, rb, g));
+      }
+    }
+    out.println();
+    out.println(markdown ? "#### B3 fit RMSE per slice (vol, decimal)" : "== B3 fit RMSE per slice (vol, decimal)");
+    SurfaceGate.sliceTable(markdown).forEach(out::println);
+  }
+
+  private String b3Gate(String subject) {
+    String key = "B3/" + subject;
+    if (!gates.containsKey(key)) {
+      SurfaceGate.SurfaceReport r = SurfaceGate.report(SurfaceBuildSubject.of(subject));
+      boolean pass = SurfaceGate.passes(r);
+      String label;
+      if (r.strict()) {
+        label = "strict PASS";
+      } else if (pass) {
+        label = "like-for-like PASS (strict FAIL)";
+      } else {
+        label = "FAIL (" + (SurfaceBuildSubject.of(subject).isLevex() || AccuracyGates.peersStrict() ? "strict"
+            : "like-for-like") + ")";
+      }
+      gates.put(key, label);
+      gatePasses.put(key, pass);
+    }
+    return gates.get(key);
+  }
+
+  private boolean b3GatePasses(String subject) {
+    b3Gate(subject);
+    return gatePasses.get("B3/" + subject);
+  }
+
+  private void checkB3Targets(List<Result> results) {
+    Map<String, Map<String, Result>> b3 = group(results, "B3");
+    if (b3.isEmpty()) {
+      return;
+    }
+    if (!b3GatePasses(b3Subject)) {
+      report(false, "B3: " + b3Subject + " accuracy gate " + b3Gate(b3Subject) + ": "
+          + SurfaceGate.report(SurfaceBuildSubject.of(b3Subject)).failure());
+    }
+    Map<String, Result> m = b3.getOrDefault("surface/0", Map.of());
+    Result r = m.get(b3Subject);
+    if (r == null) {
+      report(false, "B3 surface: " + b3Subject + " <= " + maxB3Ms + " ms per surface: not measured (stage surface of "
+          + b3Subject + " not timed)");
+    } else {
+      double ms = r.ns() / 1e6;
+      report(ms <= maxB3Ms, String.format(Locale.ROOT, "B3 surface: %s %.3f ms per surface (target <= %.2f ms%s)",
+          b3Subject, ms, maxB3Ms, ms <= maxB3Ms ? ""
+              : String.format(Locale.ROOT, "; over by %.3f ms = %.0f%%", ms - maxB3Ms, 100 * (ms / maxB3Ms - 1))));
+    }
+    for (String peer : B3_PEERS) {
+      Result p = m.get(peer);
+      if (r == null || p == null) {
+        if (r != null) {
+          out.println((markdown ? "- " : "  ") + "info: B3 surface: " + peer + " not timed, no ratio");
+        }
+        continue;
+      }
+      double ratio = p.ns() / r.ns();
+      report(ratio >= minB3Ratio, String.format(Locale.ROOT, "B3 surface: %s vs %s %.2fx (target >= %.1fx%s)",
+          b3Subject, peer, ratio, minB3Ratio, ratio >= minB3Ratio ? ""
+              : String.format(Locale.ROOT, "; short by %.1f%%", 100 * (1 - ratio / minB3Ratio))));
+    }
+    SurfaceGate.SurfaceReport lr = SurfaceGate.report(SurfaceBuildSubject.of(b3Subject));
+    for (String peer : B3_PEERS) {
+      SurfaceGate.SurfaceReport pr = SurfaceGate.report(SurfaceBuildSubject.of(peer));
+      int peerBetter = 0;
+      StringBuilder which = new StringBuilder();
+      for (SurfaceGate.SliceFit f : lr.fits()) {
+        SurfaceGate.SliceFit g = pr.fit(f.expiry());
+        if (g != null && g.rmse() < f.rmse()) {
+          peerBetter++;
+          which.append(which.length() == 0 ? "" : ", ").append(f.expiry().toString(), 0, 10);
+        }
+      }
+      report(lr.rmse() <= pr.rmse(), String.format(Locale.ROOT,
+          "B3 fit RMSE: %s %.5f vs %s %.5f pooled over %d quotes (target: no worse); %s fits better on %d of %d"
+              + " slices%s", b3Subject, lr.rmse(), peer, pr.rmse(), lr.fits().stream().mapToInt(
+                  SurfaceGate.SliceFit::quotes).sum(), peer, peerBetter, lr.fits().size(),
+          which.length() == 0 ? "" : " (" + which + ")"));
     }
   }
 

@@ -7,17 +7,15 @@
  * <ul>
  * <li>{@link io.levex.bench.PriceGreeksBenchmark} (B1) over {@link io.levex.bench.PriceGreeksSubject};</li>
  * <li>{@link io.levex.bench.ImpliedVolBenchmark} (B2) over {@link io.levex.bench.ImpliedVolSubject};</li>
+ * <li>{@link io.levex.bench.SurfaceBuildBenchmark} (B3) over {@link io.levex.bench.SurfaceBuildSubject} (Levex SVI
+ * pipeline; Strata {@code SabrModelFitter} + {@code InterpolatedNodalSurface} with {@code GridSurfaceInterpolator},
+ * as shipped and with a wider nu bound) and its stages, on the recorded chain {@link io.levex.bench.SurfaceChain};
+ * gate {@link io.levex.bench.SurfaceGate} (fit RMSE per slice, same quotes, IV agreement);</li>
  * <li>inputs: {@link io.levex.bench.InputSet} (deterministic seeds), references {@link io.levex.bench.Reference}
  * (stored mpmath values, {@code src/main/resources/reference/PROVENANCE.md}); gates
  * {@link io.levex.bench.AccuracyGates}, run in each benchmark's trial set-up before timing;</li>
  * <li>{@link io.levex.bench.ResultsChecker} reads the JMH JSON, prints ratios and allocation and checks the
  * targets.</li>
  * </ul>
- * <b>Extension point, B3 SurfaceBuild</b> (not implemented: it needs {@code io.levex.core.market.surface}, which does
- * not exist yet). Add it the same way: a {@code SurfaceBuildSubject} enum (Levex SVI pipeline; Strata
- * {@code SabrModelFitter} + {@code GridSurfaceInterpolator} on the same slices), a reference of the recorded chain
- * snapshot with the fit RMSE as its gate, a {@code SurfaceBuildBenchmark} with {@code @Param subject}, and a "B3"
- * section in {@link io.levex.bench.ResultsChecker} (target: at least 10x the Strata pipeline, at most 1 ms per
- * surface).
  */
 package io.levex.bench;

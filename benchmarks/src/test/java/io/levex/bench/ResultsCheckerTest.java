@@ -67,4 +67,53 @@ class ResultsCheckerTest {
     assertThat(r.get(0).ns()).isEqualTo(500.0);
     assertThat(r.get(0).allocBytes()).isEqualTo(199.0);
   }
+
+  private static String b3(String subject, String stage, double us) {
+    return """
+        {"benchmark": "io.levex.bench.SurfaceBuildBenchmark.surfaceBuild", "mode": "avgt",
+         "params": {"subject": "%s", "stage": "%s"},
+         "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "us/op"},
+         "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 1000.0, "scoreError": 0.0, "scoreUnit": "B/op"}}}
+        """.formatted(subject, stage, us);
+  }
+
+  @Test
+  void test_check_b3TargetsMet() {
+    String json = file(b3("levex", "surface", 500.0), b3("strata", "surface", 10_000.0),
+        b3("strataWideNu", "surface", 12_000.0), b3("levex", "iv", 100.0));
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ResultsChecker c = new ResultsChecker(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    List<ResultsChecker.Result> results = ResultsChecker.read(json);
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0).benchmark()).isEqualTo("B3");
+    assertThat(results.get(0).set()).isEqualTo("surface");
+    assertThat(results.get(0).ns()).isEqualTo(500_000.0);
+    assertThat(c.check(results)).isTrue();
+    String text = buf.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("MET    B3 surface: levex 0.500 ms per surface")
+        .contains("levex vs strata 20.00x").contains("levex vs strataWideNu 24.00x")
+        .contains("MET    B3 fit RMSE: levex").contains("targets: all met")
+        .contains("fit RMSE per slice");
+  }
+
+  @Test
+  void test_check_b3TimeAndRatioMissed() {
+    String json = file(b3("levex", "surface", 2_000.0), b3("strata", "surface", 10_000.0));
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ResultsChecker c = new ResultsChecker(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    assertThat(c.check(ResultsChecker.read(json))).isFalse();
+    assertThat(buf.toString(StandardCharsets.UTF_8))
+        .contains("MISSED B3 surface: levex 2.000 ms per surface (target <= 1.00 ms; over by 1.000 ms = 100%)")
+        .contains("MISSED B3 surface: levex vs strata 5.00x (target >= 10.0x; short by 50.0%)")
+        .contains("strataWideNu not timed").contains("targets: 2 missed");
+  }
+
+  @Test
+  void test_merge_concatenatesResultFiles() {
+    String a = file(entry("PriceGreeksBenchmark.priceGreeks", "levexBatch", "core", "4096", 10.0, 0.0));
+    String b = file(b3("levex", "surface", 500.0), b3("strata", "surface", 10_000.0));
+    String merged = ResultsChecker.merge(List.of(a, "[]", b));
+    List<ResultsChecker.Result> r = ResultsChecker.read(merged);
+    assertThat(r).extracting(ResultsChecker.Result::benchmark).containsExactly("B1", "B3", "B3");
+  }
 }
