@@ -27,8 +27,9 @@ import java.util.Optional;
  * Both extrapolations keep w increasing in t, so they add no calendar arbitrage; between slices linear
  * interpolation is calendar-free wherever the slices are ({@link #arbitrageViolations()}).
  * <p>
- * The static-arbitrage checks ({@link ArbitrageChecks#check}) are run when the surface is created and
- * reported, not thrown. Immutable and thread-safe.
+ * The static-arbitrage checks ({@link ArbitrageChecks#check}) are reported, not thrown. They are run lazily, on the
+ * first {@link #arbitrageViolations()} call, once per surface (thread-safe; the result is the same as running them at
+ * creation): a surface that is only read for vols does not pay for them. Immutable and thread-safe.
  */
 public final class VolSurface {
 
@@ -38,21 +39,22 @@ public final class VolSurface {
   private final List<SviSlice> slices;
   private final double[] times;
   private final List<SkippedSlice> skipped;
-  private final List<ArbitrageViolation> violations;
+  /** The arbitrage checks' result, computed on first use under {@link #lock}. */
+  private volatile List<ArbitrageViolation> violations;
+  private final Object lock = new Object();
 
   private VolSurface(Asset underlying, Instant valuation, ForwardCurve forwardCurve, List<SviSlice> slices,
-      List<SkippedSlice> skipped, List<ArbitrageViolation> violations) {
+      List<SkippedSlice> skipped) {
     this.underlying = underlying;
     this.valuation = valuation;
     this.forwardCurve = forwardCurve;
     this.slices = slices;
     this.times = slices.stream().mapToDouble(SviSlice::timeToExpiry).toArray();
     this.skipped = skipped;
-    this.violations = violations;
   }
 
   /**
-   * Creates a surface and runs the arbitrage checks.
+   * Creates a surface (the arbitrage checks run on the first {@link #arbitrageViolations()} call).
    *
    * @param underlying  the coin
    * @param valuation  the valuation instant
@@ -96,7 +98,7 @@ public final class VolSurface {
             "must be the forward curve's " + Checks.format(f) + " at " + s.expiry());
       }
     }
-    return new VolSurface(underlying, valuation, forwardCurve, copy, List.copyOf(skipped), ArbitrageChecks.DEFAULT.check(copy));
+    return new VolSurface(underlying, valuation, forwardCurve, copy, List.copyOf(skipped));
   }
 
   //-------------------------------------------------------------------------
@@ -156,12 +158,25 @@ public final class VolSurface {
   }
 
   /**
-   * Gets the static-arbitrage violations found when the surface was created.
+   * Gets the static-arbitrage violations of the surface ({@link ArbitrageChecks#check} on its slices).
+   * <p>
+   * Computed on the first call, once (later calls and other threads get the same list).
    *
-   * @return butterfly violations of each slice, calendar violations of neighbouring slices; empty if none
+   * @return butterfly violations of each slice, calendar violations of neighbouring slices; empty if none;
+   *     unmodifiable
    */
   public List<ArbitrageViolation> arbitrageViolations() {
-    return violations;
+    List<ArbitrageViolation> v = violations;
+    if (v == null) {
+      synchronized (lock) {
+        v = violations;
+        if (v == null) {
+          v = ArbitrageChecks.DEFAULT.check(slices);
+          violations = v;
+        }
+      }
+    }
+    return v;
   }
 
   //-------------------------------------------------------------------------
@@ -284,6 +299,6 @@ public final class VolSurface {
   @Override
   public String toString() {
     return "VolSurface[" + underlying + " at " + valuation + ", " + slices.size() + " slices, " + skipped.size()
-        + " skipped, " + violations.size() + " arbitrage violations]";
+        + " skipped, " + arbitrageViolations().size() + " arbitrage violations]";
   }
 }

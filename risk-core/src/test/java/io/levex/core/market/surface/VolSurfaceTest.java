@@ -146,6 +146,36 @@ class VolSurfaceTest {
   }
 
   @Test
+  void test_arbitrageViolations_computedOnceOnFirstCall() throws Exception {
+    SviSlice earlier = SviSlice.of(E1, T1, F1, SviParameters.of(0.01, 0.1, -0.3, 0.0, 0.2));
+    SviSlice later = SviSlice.of(E2, T2, F2, SviParameters.of(0.02, 0.1, -0.6, 0.0, 0.2));
+    VolSurface surface = VolSurface.of(Asset.BTC, VAL, CURVE, List.of(earlier, later), List.of());
+    // first calls race from several threads: all get the one list, the checks' own result
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<List<ArbitrageViolation>>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        calls.add(pool.submit(() -> {
+          start.await();
+          return surface.arbitrageViolations();
+        }));
+      }
+      start.countDown();
+      List<ArbitrageViolation> first = calls.get(0).get();
+      for (java.util.concurrent.Future<List<ArbitrageViolation>> c : calls) {
+        assertThat(c.get()).isSameAs(first);
+      }
+      assertThat(surface.arbitrageViolations()).isSameAs(first);
+      assertThat(first).isEqualTo(ArbitrageChecks.DEFAULT.check(surface.slices())).hasSize(1);
+      assertThat(surface.toString()).contains("1 arbitrage violations");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void test_of_badInput() {
     SviSlice wrongForward = SviSlice.of(E2, T2, F2 + 1, S2.parameters());
     assertThatThrownBy(() -> VolSurface.of(Asset.BTC, VAL, CURVE, List.of(S1, wrongForward), List.of()))
