@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -28,8 +28,9 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Builds a {@link VolSurface} of one underlying from option marks: a {@link MarketSnapshot} (tickers) or the
- * rows of a recorded {@link DeribitChain}.
+ * Builds a {@link VolSurface} of one underlying from option marks: a {@link MarketSnapshot} (tickers), the
+ * rows of a recorded {@link DeribitChain}, or quote arrays ({@link #build(Asset, Instant, double, Instant[], double[],
+ * int[], boolean[], double[], double[], String[])}, for callers that have just solved the vols in arrays).
  * <p>
  * <b>Forward curve.</b> Nodes: the forward of each expiry (snapshot: its forward quote, else the median ticker
  * {@code underlying_price} of the expiry's options; chain: the {@code underlying} of the expiry's newest row,
@@ -51,6 +52,12 @@ import java.util.TreeMap;
  * </ol>
  * Each slice is fitted in vol by {@link SviFitter} with {@link QuoteWeighting} (default uniform). Stateless
  * and thread-safe.
+ * <p>
+ * <b>Cost.</b> All three entry points reduce their input to the same quote arrays (name, call flag, strike, vol)
+ * grouped by expiry, then select and fit on primitive arrays: one hash lookup per row to find its expiry, one stable
+ * sort of each expiry's out-of-the-money indices by strike (names compared only on equal strikes; already sorted
+ * input costs one pass), one reusable fit workspace per build. The static-arbitrage checks are not run here but on
+ * the first {@link VolSurface#arbitrageViolations()} call.
  */
 public final class VolSurfaceBuilder {
 
@@ -138,8 +145,8 @@ public final class VolSurfaceBuilder {
     Objects.requireNonNull(valuation, "valuation");
     String prefixInverse = underlying.symbol() + "-";
     String prefixLinear = underlying.symbol() + "_";
-    Map<Instant, List<Candidate>> byExpiry = new TreeMap<>();
-    Map<Instant, List<Double>> tickerForwards = new TreeMap<>();
+    Quotes quotes = new Quotes(snapshot.tickers().size());
+    Groups groups = new Groups();
     for (Map.Entry<String, TickerQuote> e : snapshot.tickers().entrySet()) {
       String name = e.getKey();
       if (!name.startsWith(prefixInverse) && !name.startsWith(prefixLinear)) {
@@ -158,23 +165,33 @@ public final class VolSurfaceBuilder {
       if (Double.isNaN(q.markIv())) {
         continue;
       }
-      byExpiry.computeIfAbsent(option.expiry(), x -> new ArrayList<>())
-          .add(new Candidate(name, option.putCall(), option.strike(), q.markIv()));
+      Group g = groups.of(option.expiry());
+      g.add(quotes.add(name, option.putCall().isCall(), option.strike(), q.markIv()));
       if (!Double.isNaN(q.underlyingPrice())) {
-        tickerForwards.computeIfAbsent(option.expiry(), x -> new ArrayList<>()).add(q.underlyingPrice());
+        g.addTickerForward(q.underlyingPrice());
       }
     }
-    if (byExpiry.isEmpty()) {
+    if (groups.isEmpty()) {
       throw InvalidInputException.notFound("underlying", underlying,
           "has no option ticker with a mark IV in the market snapshot");
     }
     NavigableMap<Instant, Double> nodes = new TreeMap<>();
-    NavigableMap<Instant, ForwardQuote> quotes = snapshot.forwards().get(underlying);
-    if (quotes != null) {
-      quotes.forEach((expiry, fq) -> nodes.put(expiry, fq.forwardUsd()));
+    NavigableMap<Instant, ForwardQuote> forwardQuotes = snapshot.forwards().get(underlying);
+    if (forwardQuotes != null) {
+      forwardQuotes.forEach((expiry, fq) -> nodes.put(expiry, fq.forwardUsd()));
     }
-    tickerForwards.forEach((expiry, list) -> nodes.putIfAbsent(expiry, median(list)));
-    return fit(underlying, valuation, curve(underlying, valuation, ForwardCurve.spotOf(snapshot, underlying), nodes), byExpiry);
+    Group[] sorted = groups.sorted();
+    for (Group g : sorted) {
+      if (g.tickerForwardCount > 0) {
+        nodes.putIfAbsent(g.expiry, g.medianTickerForward());
+      }
+    }
+    ForwardCurve curve = curve(underlying, valuation, ForwardCurve.spotOf(snapshot, underlying), nodes);
+    for (Group g : sorted) {
+      Double f = nodes.get(g.expiry);
+      g.forward = f == null ? Double.NaN : f;
+    }
+    return fit(underlying, valuation, curve, sorted, quotes);
   }
 
   /**
@@ -189,7 +206,7 @@ public final class VolSurfaceBuilder {
    */
   public VolSurface build(DeribitChain chain, Asset underlying, Instant valuation) {
     Objects.requireNonNull(chain, "chain");
-    return build(chain.rows(underlying), underlying, valuation);
+    return build(chain.rows(), underlying, valuation);
   }
 
   /**
@@ -207,8 +224,8 @@ public final class VolSurfaceBuilder {
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(underlying, "underlying");
     Objects.requireNonNull(valuation, "valuation");
-    Map<Instant, List<Candidate>> byExpiry = new TreeMap<>();
-    Map<Instant, DeribitChainRow> newestPerExpiry = new TreeMap<>();
+    Quotes quotes = new Quotes(rows.size());
+    Groups groups = new Groups();
     DeribitChainRow newest = null;
     for (DeribitChainRow r : rows) {
       if (!r.currency().equals(underlying)) {
@@ -217,19 +234,132 @@ public final class VolSurfaceBuilder {
       if (newest == null || r.timestamp().isAfter(newest.timestamp())) {
         newest = r;
       }
-      newestPerExpiry.merge(r.expiry(), r, (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
-      List<Candidate> list = byExpiry.computeIfAbsent(r.expiry(), x -> new ArrayList<>());
+      Group g = groups.of(r.expiry());
+      // the expiry's forward: its newest row, the first in file order on ties
+      if (g.newest == null || r.timestamp().isAfter(g.newest.timestamp())) {
+        g.newest = r;
+      }
       if (r.markPriceCoin() > 0) {
-        list.add(new Candidate(r.instrumentName(), r.putCall(), r.strikeUsd(), r.markIv()));
+        g.add(quotes.add(r.instrumentName(), r.putCall().isCall(), r.strikeUsd(), r.markIv()));
       }
     }
     if (newest == null) {
       throw InvalidInputException.notFound("underlying", underlying, "has no option in the chain");
     }
+    Group[] sorted = groups.sorted();
     NavigableMap<Instant, Double> nodes = new TreeMap<>();
-    newestPerExpiry.forEach((expiry, r) -> nodes.put(expiry, r.underlyingPriceUsd()));
+    for (Group g : sorted) {
+      g.forward = g.newest.underlyingPriceUsd();
+      nodes.put(g.expiry, g.forward);
+    }
     OptionalDouble spot = newest.indexPriceUsd() > 0 ? OptionalDouble.of(newest.indexPriceUsd()) : OptionalDouble.empty();
-    return fit(underlying, valuation, curve(underlying, valuation, spot, nodes), byExpiry);
+    return fit(underlying, valuation, curve(underlying, valuation, spot, nodes), sorted, quotes);
+  }
+
+  /**
+   * Builds the surface of an underlying from quote arrays, e.g. implied vols just solved in a batch: the same
+   * selection and fits as the other entry points, without per-quote objects on the way in.
+   * <p>
+   * Quote {@code i} is an option on {@code expiries[expiryIndex[i]]} with call flag {@code call[i]}, strike
+   * {@code strikeUsd[i]} and implied vol {@code impliedVols[i]}; a vol that is NaN, infinite or not positive means
+   * the option has no usable quote (e.g. a failed solve or a zero mark) and is dropped, as rows marked at 0 are from a
+   * chain. An expiry that no quote refers to is a forward-curve node only; one whose quotes are all dropped or
+   * rejected by the selection is listed in {@link VolSurface#skipped()}. The quote arrays need not be grouped or
+   * sorted (already sorted by strike within each expiry is the cheapest). The arrays are read, never kept or
+   * modified. Called with the rows of a chain (expiries and forwards as {@link #build(Collection, Asset, Instant)}
+   * takes them, mark IVs, names) it returns the same surface.
+   *
+   * @param underlying  the coin
+   * @param valuation  the valuation instant (t = 0)
+   * @param spotUsd  the forward curve's spot point at t = 0 (perpetual mark or index), USD per coin, > 0; NaN for
+   *     none (the curve is then flat before the first expiry)
+   * @param expiries  the expiry instants, strictly increasing, at least one
+   * @param forwardsUsd  per expiry the forward (Deribit {@code underlying_price} of the expiry), USD per coin, > 0:
+   *     the forward-curve nodes and the slice forwards
+   * @param expiryIndex  per quote the index of its expiry in {@code expiries}
+   * @param call  per quote true for a call, false for a put
+   * @param strikeUsd  per quote the strike, USD per coin, finite and > 0
+   * @param impliedVols  per quote the implied vol, decimal per sqrt(year) (Black-76, r = 0); see above for NaN
+   * @param instrumentNames  per quote the instrument name, e.g. {@code BTC-27MAR26-90000-C}, non-null: reported in
+   *     {@link SliceQuote#instrument()} and, on equal strikes, the tie-break of the selection (first name wins)
+   * @return the surface
+   * @throws InvalidInputException INVALID_ARGUMENT naming the array and index on bad input (lengths, order,
+   *     strikes, forwards, expiry indices, names); NOT_FOUND (field {@code underlying}) when there is no quote;
+   *     FAILED_PRECONDITION when no expiry can be fitted
+   */
+  public VolSurface build(Asset underlying, Instant valuation, double spotUsd, Instant[] expiries, double[] forwardsUsd,
+      int[] expiryIndex, boolean[] call, double[] strikeUsd, double[] impliedVols, String[] instrumentNames) {
+    Objects.requireNonNull(underlying, "underlying");
+    Objects.requireNonNull(valuation, "valuation");
+    required("expiries", expiries);
+    required("forwards_usd", forwardsUsd);
+    int m = expiries.length;
+    sameLength("forwards_usd", forwardsUsd.length, "expiries", m);
+    for (int e = 0; e < m; e++) {
+      Objects.requireNonNull(expiries[e], "expiries[" + e + "]");
+      if (e > 0 && !expiries[e].isAfter(expiries[e - 1])) {
+        throw InvalidInputException.invalid("expiries[" + e + "]", expiries[e],
+            "must be after the previous expiry " + expiries[e - 1]);
+      }
+    }
+    int n = required("expiry_index", expiryIndex).length;
+    sameLength("call", required("call", call).length, "expiry_index", n);
+    sameLength("strike_usd", required("strike_usd", strikeUsd).length, "expiry_index", n);
+    sameLength("implied_vols", required("implied_vols", impliedVols).length, "expiry_index", n);
+    sameLength("instrument_names", required("instrument_names", instrumentNames).length, "expiry_index", n);
+    if (n == 0) {
+      throw InvalidInputException.notFound("underlying", underlying, "has no option quote");
+    }
+    Group[] byIndex = new Group[m];
+    int groupCount = 0;
+    for (int i = 0; i < n; i++) {
+      int e = expiryIndex[i];
+      if (e < 0 || e >= m) {
+        throw InvalidInputException.invalid("expiry_index[" + i + "]", e, "must lie in [0, " + m + ")");
+      }
+      double strike = strikeUsd[i];
+      if (!(strike > 0) || !Double.isFinite(strike)) {
+        Checks.positive("strike_usd[" + i + "]", strike);
+        Checks.finite("strike_usd[" + i + "]", strike);
+      }
+      if (instrumentNames[i] == null) {
+        throw InvalidInputException.invalid("instrument_names[" + i + "]", "", "is required");
+      }
+      Group g = byIndex[e];
+      if (g == null) {
+        g = new Group(expiries[e]);
+        g.forward = forwardsUsd[e];
+        byIndex[e] = g;
+        groupCount++;
+      }
+      g.add(i);
+    }
+    Group[] sorted = new Group[groupCount];
+    NavigableMap<Instant, Double> nodes = new TreeMap<>();
+    int j = 0;
+    for (int e = 0; e < m; e++) {
+      nodes.put(expiries[e], forwardsUsd[e]);
+      if (byIndex[e] != null) {
+        sorted[j++] = byIndex[e];
+      }
+    }
+    OptionalDouble spot = Double.isNaN(spotUsd) ? OptionalDouble.empty() : OptionalDouble.of(spotUsd);
+    ForwardCurve curve = curve(underlying, valuation, spot, nodes);
+    return fit(underlying, valuation, curve, sorted, new Quotes(instrumentNames, call, strikeUsd, impliedVols, n));
+  }
+
+  private static <T> T required(String field, T array) {
+    if (array == null) {
+      throw InvalidInputException.invalid(field, "", "is required");
+    }
+    return array;
+  }
+
+  private static void sameLength(String field, int length, String reference, int expected) {
+    if (length != expected) {
+      throw InvalidInputException.invalid(field, length + " values",
+          "must have one value per entry of " + reference + " (" + expected + ")");
+    }
   }
 
   //-------------------------------------------------------------------------
@@ -244,43 +374,56 @@ public final class VolSurfaceBuilder {
     return ForwardCurve.ofNodes(underlying, valuation, nodes);
   }
 
-  private VolSurface fit(Asset underlying, Instant valuation, ForwardCurve curve, Map<Instant, List<Candidate>> byExpiry) {
-    List<SviSlice> slices = new ArrayList<>();
+  /**
+   * Selects and fits every expiry.
+   *
+   * @param groups  the expiries with their quote indices and forwards (NaN: none), by increasing expiry
+   */
+  private VolSurface fit(Asset underlying, Instant valuation, ForwardCurve curve, Group[] groups, Quotes quotes) {
+    List<SviSlice> slices = new ArrayList<>(groups.length);
     List<SkippedSlice> skipped = new ArrayList<>();
-    NavigableMap<Instant, Double> nodes = curve.nodes();
-    for (Map.Entry<Instant, List<Candidate>> e : byExpiry.entrySet()) {
-      Instant expiry = e.getKey();
+    int capacity = 0;
+    for (Group g : groups) {
+      capacity = Math.max(capacity, g.size);
+    }
+    Selection sel = new Selection(capacity);
+    SviProblem problem = new SviProblem(capacity);
+    boolean uniform = weighting == QuoteWeighting.UNIFORM;
+    for (Group g : groups) {
+      Instant expiry = g.expiry;
       double t = YearFractions.between(valuation, expiry);
       if (t <= 0) {
         skipped.add(new SkippedSlice(expiry, 0, "expired at the valuation instant " + valuation));
         continue;
       }
-      Double forward = nodes.get(expiry);
-      if (forward == null) {
+      double forward = g.forward;
+      if (Double.isNaN(forward)) {
         skipped.add(new SkippedSlice(expiry, 0, "no forward for the expiry"));
         continue;
       }
-      SliceInput in = select(e.getValue(), forward, t);
-      if (in.size < minQuotesPerSlice) {
-        skipped.add(new SkippedSlice(expiry, in.size, "only " + in.size + " out-of-the-money quotes with |delta| >= "
+      int size = select(g, quotes, forward, t, sel);
+      if (size < minQuotesPerSlice) {
+        skipped.add(new SkippedSlice(expiry, size, "only " + size + " out-of-the-money quotes with |delta| >= "
             + Checks.format(minAbsDelta) + " and a positive mark (minimum " + minQuotesPerSlice + ")"));
         continue;
       }
       try {
-        SviFitResult fit = fitter.fit(t, in.k, in.vols, weighting == QuoteWeighting.UNIFORM ? null : in.vegas);
-        List<SliceQuote> fitted = new ArrayList<>(in.size);
+        problem.loadVols(t, sel.k, sel.vols, uniform ? null : sel.vegas, size);
+        SviFitResult fit = fitter.fit(problem);
+        SviParameters params = fit.parameters();
         double maxVega = 0;
-        for (double v : in.vegas) {
-          maxVega = Math.max(maxVega, v);
+        for (int i = 0; i < size; i++) {
+          maxVega = Math.max(maxVega, sel.vegas[i]);
         }
-        for (int i = 0; i < in.size; i++) {
-          Candidate c = in.quotes[i];
-          fitted.add(new SliceQuote(c.instrument, c.putCall, c.strike, in.k[i], in.vols[i],
-              fit.parameters().impliedVol(in.k[i], t), weighting == QuoteWeighting.UNIFORM ? 1.0 : in.vegas[i] / maxVega));
+        SliceQuote[] fitted = new SliceQuote[size];
+        for (int i = 0; i < size; i++) {
+          int q = sel.index[i];
+          fitted[i] = new SliceQuote(quotes.name[q], quotes.call[q] ? PutCall.CALL : PutCall.PUT, quotes.strike[q],
+              sel.k[i], sel.vols[i], params.impliedVol(sel.k[i], t), uniform ? 1.0 : sel.vegas[i] / maxVega);
         }
-        slices.add(new SviSlice(expiry, t, forward, fit.parameters(), fitted, fit.rmsVolError()));
+        slices.add(new SviSlice(expiry, t, forward, params, Arrays.asList(fitted), fit.rmsVolError()));
       } catch (InvalidInputException ex) {
-        skipped.add(new SkippedSlice(expiry, in.size, "SVI fit failed: " + ex.getMessage()));
+        skipped.add(new SkippedSlice(expiry, size, "SVI fit failed: " + ex.getMessage()));
       }
     }
     if (slices.isEmpty()) {
@@ -294,26 +437,39 @@ public final class VolSurfaceBuilder {
     return VolSurface.of(underlying, valuation, curve, slices, skipped);
   }
 
-  /** Out-of-the-money quotes above the delta cut, by strike, with k, vol and vega. */
-  private SliceInput select(List<Candidate> candidates, double forward, double t) {
-    Candidate[] sorted = candidates.toArray(new Candidate[0]);
-    Arrays.sort(sorted, Comparator.comparingDouble(Candidate::strike).thenComparing(Candidate::instrument));
-    int n = sorted.length;
-    Candidate[] quotes = new Candidate[n];
-    double[] k = new double[n];
-    double[] vols = new double[n];
-    double[] vegas = new double[n];
+  /**
+   * Selects the out-of-the-money quotes of an expiry above the delta cut, by strike, with k, vol and vega.
+   *
+   * @return the number selected (the first entries of {@code sel})
+   */
+  private int select(Group g, Quotes quotes, double forward, double t, Selection sel) {
+    // the out-of-the-money side with a usable vol: the other quotes never count, whatever their order
+    int[] candidates = sel.candidates;
+    int c = 0;
+    boolean[] isCall = quotes.call;
+    double[] strike = quotes.strike;
+    double[] vol = quotes.vol;
+    for (int j = 0; j < g.size; j++) {
+      int i = g.members[j];
+      double v = vol[i];
+      if (isCall[i] == (strike[i] >= forward) && v > 0 && v < Double.POSITIVE_INFINITY) {
+        candidates[c++] = i;
+      }
+    }
+    sortByStrike(candidates, c, strike, quotes.name, sel.scratch);
     int size = 0;
     double lastStrike = Double.NaN;
     double sqrtT = Math.sqrt(t);
-    for (Candidate c : sorted) {
-      boolean otmCall = c.strike >= forward;
-      if (c.putCall.isCall() != otmCall || c.strike == lastStrike) {
+    for (int j = 0; j < c; j++) {
+      int i = candidates[j];
+      double k = strike[i];
+      if (k == lastStrike) {
         continue;
       }
+      boolean otmCall = isCall[i];
       // Black-76 at r = 0: d1 = (-k + w/2)/sqrt(w); call delta N(d1), put delta N(d1) - 1 = -N(-d1)
-      double logMoneyness = Math.log(c.strike / forward);
-      double sd = c.markIv * sqrtT;
+      double logMoneyness = Math.log(k / forward);
+      double sd = vol[i] * sqrtT;
       double d1 = (-logMoneyness + 0.5 * sd * sd) / sd;
       if ((otmCall ? d1 : -d1) < d1Threshold) {
         continue;
@@ -322,28 +478,188 @@ public final class VolSurfaceBuilder {
       if (!(vega > 0)) {
         continue;
       }
-      lastStrike = c.strike;
-      quotes[size] = c;
-      k[size] = logMoneyness;
-      vols[size] = c.markIv;
-      vegas[size] = vega;
+      lastStrike = k;
+      sel.index[size] = i;
+      sel.k[size] = logMoneyness;
+      sel.vols[size] = vol[i];
+      sel.vegas[size] = vega;
       size++;
     }
-    return new SliceInput(Arrays.copyOf(quotes, size), Arrays.copyOf(k, size), Arrays.copyOf(vols, size),
-        Arrays.copyOf(vegas, size), size);
+    return size;
   }
 
-  private static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+  /**
+   * Sorts quote indices by strike, then instrument name on equal strikes; stable (equal keys keep their order).
+   * Primitive keys, no comparator objects: one pass when already sorted, else insertion sort for short runs and a
+   * merge sort above.
+   */
+  static void sortByStrike(int[] idx, int n, double[] strike, String[] name, int[] scratch) {
+    boolean sorted = true;
+    for (int j = 1; j < n && sorted; j++) {
+      sorted = compare(idx[j - 1], idx[j], strike, name) <= 0;
+    }
+    if (!sorted) {
+      mergeSort(idx, 0, n, strike, name, scratch);
+    }
   }
 
-  /** An option mark considered for a slice. */
-  private record Candidate(String instrument, PutCall putCall, double strike, double markIv) {
+  private static void mergeSort(int[] a, int from, int to, double[] strike, String[] name, int[] scratch) {
+    if (to - from <= 24) {
+      for (int i = from + 1; i < to; i++) {
+        int v = a[i];
+        int j = i - 1;
+        while (j >= from && compare(a[j], v, strike, name) > 0) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = v;
+      }
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    mergeSort(a, from, mid, strike, name, scratch);
+    mergeSort(a, mid, to, strike, name, scratch);
+    if (compare(a[mid - 1], a[mid], strike, name) <= 0) {
+      return;
+    }
+    System.arraycopy(a, from, scratch, from, mid - from);
+    int i = from;
+    int j = mid;
+    int o = from;
+    while (i < mid && j < to) {
+      a[o++] = compare(a[j], scratch[i], strike, name) < 0 ? a[j++] : scratch[i++];
+    }
+    while (i < mid) {
+      a[o++] = scratch[i++];
+    }
   }
 
-  /** The selected quotes of one slice. */
-  private record SliceInput(Candidate[] quotes, double[] k, double[] vols, double[] vegas, int size) {
+  private static int compare(int a, int b, double[] strike, String[] name) {
+    int c = Double.compare(strike[a], strike[b]);
+    return c != 0 ? c : name[a].compareTo(name[b]);
+  }
+
+  //-------------------------------------------------------------------------
+  /** The quotes of one build as arrays: name, call flag, strike (USD), vol (decimal; NaN: none). */
+  private static final class Quotes {
+    String[] name;
+    boolean[] call;
+    double[] strike;
+    double[] vol;
+    int size;
+
+    Quotes(int capacity) {
+      int c = Math.max(capacity, 8);
+      name = new String[c];
+      call = new boolean[c];
+      strike = new double[c];
+      vol = new double[c];
+    }
+
+    /** Wraps the caller's arrays (read only). */
+    Quotes(String[] name, boolean[] call, double[] strike, double[] vol, int size) {
+      this.name = name;
+      this.call = call;
+      this.strike = strike;
+      this.vol = vol;
+      this.size = size;
+    }
+
+    int add(String instrument, boolean isCall, double strikeUsd, double markIv) {
+      if (size == name.length) {
+        int c = 2 * size;
+        name = Arrays.copyOf(name, c);
+        call = Arrays.copyOf(call, c);
+        strike = Arrays.copyOf(strike, c);
+        vol = Arrays.copyOf(vol, c);
+      }
+      name[size] = instrument;
+      call[size] = isCall;
+      strike[size] = strikeUsd;
+      vol[size] = markIv;
+      return size++;
+    }
+  }
+
+  /** One expiry: its quote indices, forward (NaN: none) and, while reading, what the forward is taken from. */
+  private static final class Group {
+    final Instant expiry;
+    int[] members = new int[16];
+    int size;
+    double forward = Double.NaN;
+    DeribitChainRow newest;
+    double[] tickerForwards;
+    int tickerForwardCount;
+
+    Group(Instant expiry) {
+      this.expiry = expiry;
+    }
+
+    void add(int quote) {
+      if (size == members.length) {
+        members = Arrays.copyOf(members, 2 * size);
+      }
+      members[size++] = quote;
+    }
+
+    void addTickerForward(double forwardUsd) {
+      if (tickerForwards == null) {
+        tickerForwards = new double[16];
+      } else if (tickerForwardCount == tickerForwards.length) {
+        tickerForwards = Arrays.copyOf(tickerForwards, 2 * tickerForwardCount);
+      }
+      tickerForwards[tickerForwardCount++] = forwardUsd;
+    }
+
+    double medianTickerForward() {
+      double[] v = Arrays.copyOf(tickerForwards, tickerForwardCount);
+      Arrays.sort(v);
+      int n = v.length;
+      return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+  }
+
+  /** The expiries met while reading, by hash, with the previous row's expiry as a fast path. */
+  private static final class Groups {
+    private final Map<Instant, Group> byExpiry = new HashMap<>();
+    private Group last;
+
+    Group of(Instant expiry) {
+      Group g = last;
+      if (g == null || !g.expiry.equals(expiry)) {
+        g = byExpiry.computeIfAbsent(expiry, Group::new);
+        last = g;
+      }
+      return g;
+    }
+
+    boolean isEmpty() {
+      return byExpiry.isEmpty();
+    }
+
+    Group[] sorted() {
+      Group[] out = byExpiry.values().toArray(new Group[0]);
+      Arrays.sort(out, (a, b) -> a.expiry.compareTo(b.expiry));
+      return out;
+    }
+  }
+
+  /** Selection scratch of one build, sized for its largest expiry. */
+  private static final class Selection {
+    final int[] candidates;
+    final int[] scratch;
+    final int[] index;
+    final double[] k;
+    final double[] vols;
+    final double[] vegas;
+
+    Selection(int capacity) {
+      candidates = new int[capacity];
+      scratch = new int[capacity];
+      index = new int[capacity];
+      k = new double[capacity];
+      vols = new double[capacity];
+      vegas = new double[capacity];
+    }
   }
 }

@@ -253,4 +253,215 @@ class VolSurfaceBuilderTest {
       assertThat(surface.impliedVol(expiry, strike)).isCloseTo(truth.impliedVol(Math.log(strike / forward), t), within(1e-8));
     }
   }
+
+  //-------------------------------------------------------------------------
+  /** The chain rows of an underlying as the array entry point's input (zero marks as NaN vols). */
+  private record ChainArrays(double spot, Instant[] expiries, double[] forwards, int[] expiryIndex, boolean[] call,
+      double[] strike, double[] vol, String[] names) {
+
+    static ChainArrays of(List<DeribitChainRow> rows) {
+      Map<Instant, DeribitChainRow> newestPerExpiry = new TreeMap<>();
+      DeribitChainRow newest = null;
+      for (DeribitChainRow r : rows) {
+        newestPerExpiry.merge(r.expiry(), r, (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
+        if (newest == null || r.timestamp().isAfter(newest.timestamp())) {
+          newest = r;
+        }
+      }
+      Instant[] expiries = newestPerExpiry.keySet().toArray(new Instant[0]);
+      double[] forwards = newestPerExpiry.values().stream().mapToDouble(DeribitChainRow::underlyingPriceUsd).toArray();
+      int n = rows.size();
+      ChainArrays out = new ChainArrays(newest.indexPriceUsd(), expiries, forwards, new int[n], new boolean[n],
+          new double[n], new double[n], new String[n]);
+      for (int i = 0; i < n; i++) {
+        DeribitChainRow r = rows.get(i);
+        out.expiryIndex[i] = Arrays.binarySearch(expiries, r.expiry());
+        out.call[i] = r.putCall().isCall();
+        out.strike[i] = r.strikeUsd();
+        out.vol[i] = r.markPriceCoin() > 0 ? r.markIv() : Double.NaN;
+        out.names[i] = r.instrumentName();
+      }
+      return out;
+    }
+
+    /** The quotes in another order. */
+    ChainArrays permuted(long seed) {
+      int n = vol.length;
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Collections.shuffle(Arrays.asList(order), new java.util.Random(seed));
+      ChainArrays out = new ChainArrays(spot, expiries, forwards, new int[n], new boolean[n], new double[n],
+          new double[n], new String[n]);
+      for (int i = 0; i < n; i++) {
+        int j = order[i];
+        out.expiryIndex[i] = expiryIndex[j];
+        out.call[i] = call[j];
+        out.strike[i] = strike[j];
+        out.vol[i] = vol[j];
+        out.names[i] = names[j];
+      }
+      return out;
+    }
+
+    VolSurface build(VolSurfaceBuilder builder, Asset underlying, Instant valuation) {
+      return builder.build(underlying, valuation, spot, expiries, forwards, expiryIndex, call, strike, vol, names);
+    }
+  }
+
+  private static void assertSameSurface(VolSurface actual, VolSurface expected) {
+    assertThat(actual.slices()).isEqualTo(expected.slices());
+    assertThat(actual.skipped()).isEqualTo(expected.skipped());
+    assertThat(actual.forwardCurve().nodes()).isEqualTo(expected.forwardCurve().nodes());
+    assertThat(actual.forwardCurve().spotUsd()).isEqualTo(expected.forwardCurve().spotUsd());
+    assertThat(actual.arbitrageViolations()).isEqualTo(expected.arbitrageViolations());
+  }
+
+  @Test
+  void test_buildArrays_sameSurfaceAsChainInAnyOrder() {
+    for (Asset underlying : List.of(Asset.BTC, Asset.ETH)) {
+      VolSurface fromChain = SUT.build(CHAIN, underlying, VAL);
+      ChainArrays arrays = ChainArrays.of(CHAIN.rows(underlying));
+      assertSameSurface(arrays.build(SUT, underlying, VAL), fromChain);
+      // the quotes need not be grouped or sorted
+      assertSameSurface(arrays.permuted(7).build(SUT, underlying, VAL), fromChain);
+      // other settings go the same way
+      VolSurfaceBuilder vega = SUT.withWeighting(QuoteWeighting.VEGA).withMinAbsDelta(0.05);
+      assertSameSurface(arrays.permuted(11).build(vega, underlying, VAL), vega.build(CHAIN, underlying, VAL));
+    }
+    // skipped expiries as from the chain: expired, too few quotes
+    VolSurfaceBuilder strict = SUT.withMinQuotesPerSlice(15);
+    Instant later = Instant.parse("2025-12-31T09:00:00Z");
+    assertSameSurface(ChainArrays.of(CHAIN.rows(Asset.BTC)).build(strict, Asset.BTC, later),
+        strict.build(CHAIN, Asset.BTC, later));
+  }
+
+  @Test
+  void test_buildArrays_duplicateStrikeKeepsFirstName() {
+    ChainArrays a = ChainArrays.of(CHAIN.rows(Asset.BTC));
+    VolSurface reference = a.build(SUT, Asset.BTC, VAL);
+    SliceQuote q = reference.slices().get(8).quotes().get(10);
+    int n = a.vol().length;
+    for (String name : List.of(q.instrument() + "-Z", "A" + q.instrument())) {
+      // a second quote at the same strike, same side, with another vol: kept only if its name sorts first
+      ChainArrays d = new ChainArrays(a.spot(), a.expiries(), a.forwards(), Arrays.copyOf(a.expiryIndex(), n + 1),
+          Arrays.copyOf(a.call(), n + 1), Arrays.copyOf(a.strike(), n + 1), Arrays.copyOf(a.vol(), n + 1),
+          Arrays.copyOf(a.names(), n + 1));
+      d.expiryIndex()[n] = Arrays.binarySearch(a.expiries(), reference.slices().get(8).expiry());
+      d.call()[n] = q.putCall() == PutCall.CALL;
+      d.strike()[n] = q.strikeUsd();
+      d.vol()[n] = q.marketVol() + 0.01;
+      d.names()[n] = name;
+      SviSlice slice = d.permuted(3).build(SUT, Asset.BTC, VAL).slices().get(8);
+      SliceQuote kept = slice.quotes().get(10);
+      assertThat(kept.strikeUsd()).isEqualTo(q.strikeUsd());
+      assertThat(slice.quotes()).hasSameSizeAs(reference.slices().get(8).quotes());
+      if (name.startsWith("A")) {
+        assertThat(kept.instrument()).isEqualTo(name);
+        assertThat(kept.marketVol()).isEqualTo(q.marketVol() + 0.01);
+      } else {
+        assertThat(slice).isEqualTo(reference.slices().get(8));
+      }
+    }
+  }
+
+  @Test
+  void test_buildArrays_expiryWithoutQuotesIsOnlyANode() {
+    ChainArrays a = ChainArrays.of(CHAIN.rows(Asset.BTC));
+    int m = a.expiries().length;
+    Instant extra = Instant.parse("2027-03-26T08:00:00Z");
+    Instant[] expiries = Arrays.copyOf(a.expiries(), m + 1);
+    expiries[m] = extra;
+    double[] forwards = Arrays.copyOf(a.forwards(), m + 1);
+    forwards[m] = 95_000.0;
+    VolSurface surface = SUT.build(Asset.BTC, VAL, a.spot(), expiries, forwards, a.expiryIndex(), a.call(), a.strike(),
+        a.vol(), a.names());
+    assertThat(surface.slices()).isEqualTo(SUT.build(CHAIN, Asset.BTC, VAL).slices());
+    assertThat(surface.skipped()).isEmpty();
+    assertThat(surface.forwardCurve().forward(extra)).isEqualTo(95_000.0);
+    // no spot: flat before the first expiry
+    VolSurface noSpot = SUT.build(Asset.BTC, VAL, Double.NaN, a.expiries(), a.forwards(), a.expiryIndex(), a.call(),
+        a.strike(), a.vol(), a.names());
+    assertThat(noSpot.forwardCurve().spotUsd()).isEmpty();
+    assertThat(noSpot.slices()).isEqualTo(surface.slices());
+  }
+
+  @Test
+  void test_buildArrays_badInput() {
+    ChainArrays a = ChainArrays.of(CHAIN.rows(Asset.BTC));
+    int n = a.vol().length;
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), a.expiryIndex(), a.call(),
+        Arrays.copyOf(a.strike(), n - 1), a.vol(), a.names()), "strike_usd");
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), Arrays.copyOf(a.forwards(), 3),
+        a.expiryIndex(), a.call(), a.strike(), a.vol(), a.names()), "forwards_usd");
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), a.expiryIndex(), a.call(),
+        a.strike(), null, a.names()), "implied_vols");
+    Instant[] unordered = a.expiries().clone();
+    unordered[3] = unordered[2];
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), unordered, a.forwards(), a.expiryIndex(), a.call(),
+        a.strike(), a.vol(), a.names()), "expiries[3]");
+    int[] badIndex = a.expiryIndex().clone();
+    badIndex[5] = a.expiries().length;
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), badIndex, a.call(), a.strike(),
+        a.vol(), a.names()), "expiry_index[5]");
+    double[] badStrike = a.strike().clone();
+    badStrike[7] = -1.0;
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), a.expiryIndex(), a.call(),
+        badStrike, a.vol(), a.names()), "strike_usd[7]");
+    String[] badNames = a.names().clone();
+    badNames[9] = null;
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), a.expiryIndex(), a.call(),
+        a.strike(), a.vol(), badNames), "instrument_names[9]");
+    double[] badForwards = a.forwards().clone();
+    badForwards[2] = 0.0;
+    assertInvalid(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), badForwards, a.expiryIndex(), a.call(),
+        a.strike(), a.vol(), a.names()), "forwards[" + a.expiries()[2] + "]");
+    assertThatThrownBy(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), new int[0],
+        new boolean[0], new double[0], new double[0], new String[0]))
+        .isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+          assertThat(ex.error().kind()).isEqualTo(ErrorKind.NOT_FOUND);
+          assertThat(ex.error().field()).isEqualTo("underlying");
+        });
+    // no usable vol at all: nothing to fit
+    double[] noVols = new double[n];
+    Arrays.fill(noVols, Double.NaN);
+    assertThatThrownBy(() -> SUT.build(Asset.BTC, VAL, a.spot(), a.expiries(), a.forwards(), a.expiryIndex(), a.call(),
+        a.strike(), noVols, a.names()))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            ex -> assertThat(ex.error().kind()).isEqualTo(ErrorKind.FAILED_PRECONDITION));
+  }
+
+  private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+      assertThat(ex.error().kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+      assertThat(ex.error().field()).isEqualTo(field);
+    });
+  }
+
+  @Test
+  void test_sortByStrike_stableByStrikeThenName() {
+    double[] strike = {3, 1, 2, 1, 3, 2, 1, 5, 4, 4};
+    String[] name = {"c", "b", "a", "a", "c", "b", "b", "x", "y", "x"};
+    int[] idx = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    VolSurfaceBuilder.sortByStrike(idx, idx.length, strike, name, new int[idx.length]);
+    // strike, then name; equal (strike, name) keep their order (1 before 6, 0 before 4)
+    assertThat(idx).containsExactly(3, 1, 6, 2, 5, 0, 4, 9, 8, 7);
+    // long input (merge sort path) against the library's stable sort
+    java.util.Random random = new java.util.Random(5);
+    int n = 500;
+    double[] s = new double[n];
+    String[] nm = new String[n];
+    Integer[] expected = new Integer[n];
+    int[] actual = new int[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = 1000 * random.nextInt(40);
+      nm[i] = "N" + random.nextInt(3);
+      expected[i] = n - 1 - i;
+      actual[i] = n - 1 - i;
+    }
+    Arrays.sort(expected, java.util.Comparator.<Integer>comparingDouble(i -> s[i]).thenComparing(i -> nm[i]));
+    VolSurfaceBuilder.sortByStrike(actual, n, s, nm, new int[n]);
+    assertThat(actual).containsExactly(Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+  }
 }
