@@ -256,16 +256,15 @@ public final class SviFitter {
       double[] a = p.jtj;
       double[] g = p.jtr;
       // scaling: the largest column norms of J so far (MINPACK), 1 for a column that was always zero
-      double maxCosine = 0;
-      double rootCost = Math.sqrt(cost);
+      // orthogonality: the largest cosine |g_j| / (|J_j| |r|) at most the tolerance
+      boolean orthogonal = true;
+      double cosineBound = ORTHO_TOLERANCE * Math.sqrt(cost);
       for (int j = 0; j < SviProblem.PARAMETERS; j++) {
-        double norm = Math.sqrt(a[SviProblem.packed(j, j)]);
+        double norm = Math.sqrt(a[SviProblem.DIAGONAL[j]]);
         d[j] = Math.max(d[j], norm);
-        if (norm > 0 && rootCost > 0) {
-          maxCosine = Math.max(maxCosine, Math.abs(g[j]) / (norm * rootCost));
-        }
+        orthogonal &= Math.abs(g[j]) <= cosineBound * norm;
       }
-      if (!(cost > 0) || maxCosine <= ORTHO_TOLERANCE) {
+      if (!(cost > 0) || orthogonal) {
         converged = true;
         break;
       }
@@ -348,66 +347,82 @@ public final class SviFitter {
 
   /**
    * Solves {@code (A + lambda D) step = -g} with {@code A = J^T J}, {@code D = diag(d^2)}, by Cholesky on the
-   * Jacobi-scaled system {@code (S A S + lambda I) z = -S g}, {@code S = diag(1/d)}, {@code step = S z}.
+   * Jacobi-scaled system {@code (S A S + lambda I) z = -S g}, {@code S = diag(1/d)}, {@code step = S z}; written out
+   * for the 5 x 5 case on locals (5 square roots, 5 divisions).
    *
    * @return false if the damped matrix is not numerically positive definite
    */
   private static boolean solveStep(SviProblem p, double lambda, double[] step) {
-    final int np = SviProblem.PARAMETERS;
     double[] a = p.jtj;
     double[] g = p.jtr;
     double[] d = p.scale;
-    double[] l = p.matrix;
-    double[] y = p.rhs;
-    for (int i = 0; i < np; i++) {
-      double si = d[i] == 0 ? 1.0 : 1.0 / d[i];
-      for (int j = i; j < np; j++) {
-        double sj = d[j] == 0 ? 1.0 : 1.0 / d[j];
-        l[i * np + j] = a[SviProblem.packed(i, j)] * si * sj;
-      }
-      l[i * np + i] += lambda;
-      y[i] = -g[i] * si;
+    double s0 = d[0] == 0 ? 1.0 : 1.0 / d[0];
+    double s1 = d[1] == 0 ? 1.0 : 1.0 / d[1];
+    double s2 = d[2] == 0 ? 1.0 : 1.0 / d[2];
+    double s3 = d[3] == 0 ? 1.0 : 1.0 / d[3];
+    double s4 = d[4] == 0 ? 1.0 : 1.0 / d[4];
+    // column 0
+    double p0 = a[0] * s0 * s0 + lambda;
+    if (!(p0 > 0)) {
+      return false;
     }
-    // in-place Cholesky: upper triangle holds A, lower triangle (with the diagonal) receives L
-    for (int j = 0; j < np; j++) {
-      double sum = l[j * np + j];
-      for (int q = 0; q < j; q++) {
-        sum -= l[j * np + q] * l[j * np + q];
-      }
-      if (!(sum > 0) || !Double.isFinite(sum)) {
-        return false;
-      }
-      double ljj = Math.sqrt(sum);
-      l[j * np + j] = ljj;
-      for (int i = j + 1; i < np; i++) {
-        double s = l[j * np + i];
-        for (int q = 0; q < j; q++) {
-          s -= l[i * np + q] * l[j * np + q];
-        }
-        l[i * np + j] = s / ljj;
-      }
+    double l00 = Math.sqrt(p0);
+    double i0 = 1.0 / l00;
+    double l10 = a[1] * s0 * s1 * i0;
+    double l20 = a[2] * s0 * s2 * i0;
+    double l30 = a[3] * s0 * s3 * i0;
+    double l40 = a[4] * s0 * s4 * i0;
+    // column 1
+    double p1 = a[5] * s1 * s1 + lambda - l10 * l10;
+    if (!(p1 > 0)) {
+      return false;
     }
-    // forward then back substitution
-    for (int i = 0; i < np; i++) {
-      double s = y[i];
-      for (int q = 0; q < i; q++) {
-        s -= l[i * np + q] * y[q];
-      }
-      y[i] = s / l[i * np + i];
+    double l11 = Math.sqrt(p1);
+    double i1 = 1.0 / l11;
+    double l21 = (a[6] * s1 * s2 - l20 * l10) * i1;
+    double l31 = (a[7] * s1 * s3 - l30 * l10) * i1;
+    double l41 = (a[8] * s1 * s4 - l40 * l10) * i1;
+    // column 2
+    double p2 = a[9] * s2 * s2 + lambda - l20 * l20 - l21 * l21;
+    if (!(p2 > 0)) {
+      return false;
     }
-    for (int i = np - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int q = i + 1; q < np; q++) {
-        s -= l[q * np + i] * y[q];
-      }
-      y[i] = s / l[i * np + i];
+    double l22 = Math.sqrt(p2);
+    double i2 = 1.0 / l22;
+    double l32 = (a[10] * s2 * s3 - l30 * l20 - l31 * l21) * i2;
+    double l42 = (a[11] * s2 * s4 - l40 * l20 - l41 * l21) * i2;
+    // column 3
+    double p3 = a[12] * s3 * s3 + lambda - l30 * l30 - l31 * l31 - l32 * l32;
+    if (!(p3 > 0)) {
+      return false;
     }
-    for (int i = 0; i < np; i++) {
-      step[i] = d[i] == 0 ? y[i] : y[i] / d[i];
-      if (!Double.isFinite(step[i])) {
-        return false;
-      }
+    double l33 = Math.sqrt(p3);
+    double i3 = 1.0 / l33;
+    double l43 = (a[13] * s3 * s4 - l40 * l30 - l41 * l31 - l42 * l32) * i3;
+    // column 4
+    double p4 = a[14] * s4 * s4 + lambda - l40 * l40 - l41 * l41 - l42 * l42 - l43 * l43;
+    if (!(p4 > 0)) {
+      return false;
     }
-    return true;
+    double i4 = 1.0 / Math.sqrt(p4);
+    // L y = -S g
+    double y0 = -g[0] * s0 * i0;
+    double y1 = (-g[1] * s1 - l10 * y0) * i1;
+    double y2 = (-g[2] * s2 - l20 * y0 - l21 * y1) * i2;
+    double y3 = (-g[3] * s3 - l30 * y0 - l31 * y1 - l32 * y2) * i3;
+    double y4 = (-g[4] * s4 - l40 * y0 - l41 * y1 - l42 * y2 - l43 * y3) * i4;
+    // L' z = y, step = S z
+    double z4 = y4 * i4;
+    double z3 = (y3 - l43 * z4) * i3;
+    double z2 = (y2 - l32 * z3 - l42 * z4) * i2;
+    double z1 = (y1 - l21 * z2 - l31 * z3 - l41 * z4) * i1;
+    double z0 = (y0 - l10 * z1 - l20 * z2 - l30 * z3 - l40 * z4) * i0;
+    step[0] = z0 * s0;
+    step[1] = z1 * s1;
+    step[2] = z2 * s2;
+    step[3] = z3 * s3;
+    step[4] = z4 * s4;
+    return Double.isFinite(z0) && Double.isFinite(z1) && Double.isFinite(z2) && Double.isFinite(z3)
+        && Double.isFinite(z4);
   }
 }

@@ -75,9 +75,6 @@ final class SviProblem {
   /** J^T r at x and at trialX. */
   double[] jtr = new double[PARAMETERS];
   double[] trialJtr = new double[PARAMETERS];
-  /** The damped, scaled normal matrix and its Cholesky factor (5 x 5 row-major). */
-  final double[] matrix = new double[PARAMETERS * PARAMETERS];
-  final double[] rhs = new double[PARAMETERS];
 
   /**
    * Creates an empty problem.
@@ -298,11 +295,11 @@ final class SviProblem {
     double[] gww = guessWeightW;
     for (int i = 0; i < mo.count; i++) {
       double y = (gk[i] - m) * inverseSigma;
-      double z = Math.sqrt(y * y + 1.0);
+      double z = Math.sqrt(Math.fma(y, y, 1.0));
       double wz = gwt[i] * z;
       sz += wz;
-      syz += wz * y;
-      szw += gww[i] * z;
+      syz = Math.fma(wz, y, syz);
+      szw = Math.fma(gww[i], z, szw);
     }
     double szz = syy + s1;
     // symmetric system [s1 sy sz; sy syy syz; sz syz szz] (a d c)' = (sw syw szw)', solved by cofactors
@@ -316,9 +313,10 @@ final class SviProblem {
     if (!Double.isFinite(det) || !(Math.abs(det) > 1e-13 * s1 * syy * szz)) {
       return false;
     }
-    double a = (c00 * sw + c01 * syw + c02 * szw) / det;
-    double d = (c01 * sw + c11 * syw + c12 * szw) / det;
-    double c = (c02 * sw + c12 * syw + c22 * szw) / det;
+    double inverseDet = 1.0 / det;
+    double a = (c00 * sw + c01 * syw + c02 * szw) * inverseDet;
+    double d = (c01 * sw + c11 * syw + c12 * szw) * inverseDet;
+    double c = (c02 * sw + c12 * syw + c22 * szw) * inverseDet;
     boolean projected = false;
     if (!(c > 0)) {
       c = 1e-6 * mo.wMin;
@@ -470,7 +468,9 @@ final class SviProblem {
 
   /**
    * Evaluates the residuals and accumulates the normal equations in one pass, without storing the Jacobian: the
-   * same model and derivatives as {@link #evaluate}.
+   * same model and derivatives as {@link #evaluate}. The chain-rule factors that do not depend on the quote
+   * ({@code v}, {@code dbL/dx1}, ...) are applied to the 20 sums once at the end: {@code J = J0 C},
+   * {@code C = diag(c)}, so {@code J^T J = C (J0^T J0) C} and {@code J^T r = C J0^T r}.
    *
    * @param x  the internal point
    * @param normal  out: J^T J, upper triangle packed row-major (15 values)
@@ -488,10 +488,6 @@ final class SviProblem {
     double ps = logistic(x[4]);
     double span = sigmaMax - sigmaMin;
     double sigma = sigmaMin + span * ps;
-    double dbl = 0.5 * bl * (1.0 - pl);
-    double dbr = 0.5 * br * (1.0 - pr);
-    double dm = mHalfRange * (1.0 - th * th);
-    double dsigma = span * ps * (1.0 - ps);
     double half = 0.5 * (br - bl);
     double b = 0.5 * (br + bl);
     double bs = Math.sqrt(bl * br);
@@ -499,6 +495,7 @@ final class SviProblem {
     double sigmaRatioRl = sigma * Math.sqrt(br / bl);
     double sigma2 = sigma * sigma;
     double bSigma = b * sigma;
+    double level = v - sigma * bs;
     double a00 = 0;
     double a01 = 0;
     double a02 = 0;
@@ -520,7 +517,8 @@ final class SviProblem {
     double g3 = 0;
     double g4 = 0;
     double cost = 0;
-    double inverseT = 1.0 / t;
+    double sqrtT = Math.sqrt(t);
+    double inverseSqrtT = 1.0 / sqrtT;
     double[] kk = k;
     double[] sqw = sqrtWeights;
     double[] tg = target;
@@ -528,76 +526,84 @@ final class SviProblem {
     for (int i = 0; i < n; i++) {
       double sw = sqw[i];
       double dx = kk[i] - m;
-      double r = Math.sqrt(dx * dx + sigma2);
-      double wi = v + half * dx + b * r - sigma * bs;
+      double r = Math.sqrt(Math.fma(dx, dx, sigma2));
+      double wi = Math.fma(b, r, Math.fma(half, dx, level));
       double value;
       double s;
+      double inverseR;
       if (vs) {
-        double sq = Math.sqrt(wi * t);
-        value = sw * sq * inverseT;
-        s = 0.5 * sw / sq;
+        // vol sqrt(w/T) and its derivative 1/(2 sqrt(wT)) in w; one division for 1/sqrt(w) and 1/r
+        double sq = Math.sqrt(wi);
+        double inverse = 1.0 / (sq * r);
+        value = sw * sq * inverseSqrtT;
+        s = sw * r * inverse;
+        inverseR = sq * inverse;
       } else {
         value = sw * wi;
         s = sw;
+        inverseR = 1.0 / r;
       }
-      double inverseR = 1.0 / r;
-      double j0 = s * v;
-      double j1 = s * dbl * (r - dx - sigmaRatioRl);
-      double j2 = s * dbr * (r + dx - sigmaRatioLr);
-      double j3 = -s * dm * (half + b * dx * inverseR);
-      double j4 = s * dsigma * (bSigma * inverseR - bs);
+      // the Jacobian row without the constant chain-rule factors
+      double j0 = s;
+      double j1 = s * (r - dx - sigmaRatioRl);
+      double j2 = s * (r + dx - sigmaRatioLr);
+      double j3 = s * Math.fma(b * dx, inverseR, half);
+      double j4 = s * Math.fma(bSigma, inverseR, -bs);
       double e = value - tg[i];
-      cost += e * e;
-      a00 += j0 * j0;
-      a01 += j0 * j1;
-      a02 += j0 * j2;
-      a03 += j0 * j3;
-      a04 += j0 * j4;
-      a11 += j1 * j1;
-      a12 += j1 * j2;
-      a13 += j1 * j3;
-      a14 += j1 * j4;
-      a22 += j2 * j2;
-      a23 += j2 * j3;
-      a24 += j2 * j4;
-      a33 += j3 * j3;
-      a34 += j3 * j4;
-      a44 += j4 * j4;
-      g0 += j0 * e;
-      g1 += j1 * e;
-      g2 += j2 * e;
-      g3 += j3 * e;
-      g4 += j4 * e;
+      cost = Math.fma(e, e, cost);
+      a00 = Math.fma(j0, j0, a00);
+      a01 = Math.fma(j0, j1, a01);
+      a02 = Math.fma(j0, j2, a02);
+      a03 = Math.fma(j0, j3, a03);
+      a04 = Math.fma(j0, j4, a04);
+      a11 = Math.fma(j1, j1, a11);
+      a12 = Math.fma(j1, j2, a12);
+      a13 = Math.fma(j1, j3, a13);
+      a14 = Math.fma(j1, j4, a14);
+      a22 = Math.fma(j2, j2, a22);
+      a23 = Math.fma(j2, j3, a23);
+      a24 = Math.fma(j2, j4, a24);
+      a33 = Math.fma(j3, j3, a33);
+      a34 = Math.fma(j3, j4, a34);
+      a44 = Math.fma(j4, j4, a44);
+      g0 = Math.fma(j0, e, g0);
+      g1 = Math.fma(j1, e, g1);
+      g2 = Math.fma(j2, e, g2);
+      g3 = Math.fma(j3, e, g3);
+      g4 = Math.fma(j4, e, g4);
     }
-    normal[0] = a00;
-    normal[1] = a01;
-    normal[2] = a02;
-    normal[3] = a03;
-    normal[4] = a04;
-    normal[5] = a11;
-    normal[6] = a12;
-    normal[7] = a13;
-    normal[8] = a14;
-    normal[9] = a22;
-    normal[10] = a23;
-    normal[11] = a24;
-    normal[12] = a33;
-    normal[13] = a34;
-    normal[14] = a44;
-    gradient[0] = g0;
-    gradient[1] = g1;
-    gradient[2] = g2;
-    gradient[3] = g3;
-    gradient[4] = g4;
+    // chain-rule factors d(w-model)/d(internal), with vol space's 1/(2 sqrt(T))
+    double f = vs ? 0.5 * inverseSqrtT : 1.0;
+    double c0 = f * v;
+    double c1 = f * 0.5 * bl * (1.0 - pl);
+    double c2 = f * 0.5 * br * (1.0 - pr);
+    double c3 = -f * mHalfRange * (1.0 - th * th);
+    double c4 = f * span * ps * (1.0 - ps);
+    normal[0] = c0 * c0 * a00;
+    normal[1] = c0 * c1 * a01;
+    normal[2] = c0 * c2 * a02;
+    normal[3] = c0 * c3 * a03;
+    normal[4] = c0 * c4 * a04;
+    normal[5] = c1 * c1 * a11;
+    normal[6] = c1 * c2 * a12;
+    normal[7] = c1 * c3 * a13;
+    normal[8] = c1 * c4 * a14;
+    normal[9] = c2 * c2 * a22;
+    normal[10] = c2 * c3 * a23;
+    normal[11] = c2 * c4 * a24;
+    normal[12] = c3 * c3 * a33;
+    normal[13] = c3 * c4 * a34;
+    normal[14] = c4 * c4 * a44;
+    gradient[0] = c0 * g0;
+    gradient[1] = c1 * g1;
+    gradient[2] = c2 * g2;
+    gradient[3] = c3 * g3;
+    gradient[4] = c4 * g4;
     return cost;
   }
 
-  /** The index of J^T J entry (i, j) in the packed upper triangle. */
-  static int packed(int i, int j) {
-    int r = Math.min(i, j);
-    int c = Math.max(i, j);
-    return r * PARAMETERS - r * (r - 1) / 2 + (c - r);
-  }
+  /** The indices of the diagonal of J^T J in the packed upper triangle. */
+  static final int[] DIAGONAL = {0, 5, 9, 12, 14};
 
   //-------------------------------------------------------------------------
   /**

@@ -296,7 +296,9 @@ public final class VolSurfaceBuilder {
     int m = expiries.length;
     sameLength("forwards_usd", forwardsUsd.length, "expiries", m);
     for (int e = 0; e < m; e++) {
-      Objects.requireNonNull(expiries[e], "expiries[" + e + "]");
+      if (expiries[e] == null) {
+        throw InvalidInputException.invalid("expiries[" + e + "]", "", "is required");
+      }
       if (e > 0 && !expiries[e].isAfter(expiries[e - 1])) {
         throw InvalidInputException.invalid("expiries[" + e + "]", expiries[e],
             "must be after the previous expiry " + expiries[e - 1]);
