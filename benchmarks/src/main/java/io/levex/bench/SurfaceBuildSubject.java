@@ -19,13 +19,10 @@ import com.opengamma.strata.pricer.impl.volatility.smile.SabrHaganVolatilityFunc
 import com.opengamma.strata.pricer.impl.volatility.smile.SabrModelFitter;
 import com.opengamma.strata.pricer.impl.volatility.smile.VolatilityFunctionProvider;
 import io.levex.core.basics.Asset;
-import io.levex.core.market.chain.DeribitChainRow;
 import io.levex.core.market.surface.VolSurface;
 import io.levex.core.market.surface.VolSurfaceBuilder;
 import io.levex.core.pricer.ImpliedVolatilitySolver;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * The subjects of B3 SurfaceBuild: two pipelines from the same recorded chain ({@link SurfaceChain}) to a vol
@@ -37,12 +34,14 @@ import java.util.List;
  * {@link SurfaceChain#select});</li>
  * <li><b>grid</b>: from the fitted smiles, the surface object and its vols at the 12 x 50 grid points.</li>
  * </ul>
- * <b>levex</b>: {@code ImpliedVolatilitySolver.DEFAULT.impliedVols} (batch, status codes, rate null); then new
- * {@code DeribitChainRow}s with {@code markIv} = the solved vol (rows whose solve failed are left out) into
- * {@code VolSurfaceBuilder.DEFAULT.build(rows, BTC, valuation)}: forward curve, quote selection, one raw-SVI fit per
- * expiry ({@code SviFitter}: quasi-explicit initial guess on a 7 x 7 grid, then Levenberg-Marquardt, residuals in
- * vol, equal weights), the {@code VolSurface} with its static-arbitrage checks (butterfly and calendar on 201
- * points per slice); then {@code VolSurface.impliedVol(T, K)} at the grid points (at a slice's T that is the
+ * <b>levex</b>: {@code ImpliedVolatilitySolver.DEFAULT.impliedVols} (batch, status codes, rate null); then the
+ * solved vols as they are (NaN where the solve failed, which the builder drops) with the chain's arrays into
+ * {@code VolSurfaceBuilder.DEFAULT.build(BTC, valuation, spot, expiries, forwards, expiryOfRow, call, strike, vol,
+ * names)} (the array entry point; the same surface as building {@code DeribitChainRow}s with the solved vols as
+ * mark IVs): forward curve, quote selection, one raw-SVI fit per expiry ({@code SviFitter}: quasi-explicit initial
+ * guess on a 7 x 7 grid, then its hand-written Levenberg-Marquardt, residuals in vol, equal weights), the
+ * {@code VolSurface} (its static-arbitrage checks run on the first {@code arbitrageViolations()} call, which the
+ * benchmark does not make); then {@code VolSurface.impliedVol(T, K)} at the grid points (at a slice's T that is the
  * slice's SVI vol at ln(K/F)).
  * <p>
  * <b>strata</b>: {@code BlackFormulaRepository.impliedVolatility(price, F, K, T, isCall)} per row (an exception or a
@@ -71,13 +70,9 @@ public enum SurfaceBuildSubject {
 
     @Override
     public Object fit(SurfaceChain c, double[] vol, byte[] status) {
-      List<DeribitChainRow> rows = new ArrayList<>(c.size);
-      for (int i = 0; i < c.size; i++) {
-        if (status[i] == ImpliedVolatilitySolver.OK) {
-          rows.add(withMarkIv(c.rows.get(i), vol[i]));
-        }
-      }
-      return VolSurfaceBuilder.DEFAULT.build(rows, Asset.BTC, c.valuation);
+      // the solver writes NaN for every status but OK: the builder drops those quotes
+      return VolSurfaceBuilder.DEFAULT.build(Asset.BTC, c.valuation, c.spotUsd, c.expiries, c.expiryForward,
+          c.expiryOfRow, c.call, c.strike, vol, c.instrumentName);
     }
 
     @Override
@@ -308,11 +303,5 @@ public enum SurfaceBuildSubject {
   public Object surface(SurfaceChain c, double[] vol, byte[] status, double[] out) {
     impliedVols(c, vol, status);
     return grid(c, fit(c, vol, status), out);
-  }
-
-  static DeribitChainRow withMarkIv(DeribitChainRow r, double markIv) {
-    return new DeribitChainRow(r.line(), r.timestamp(), r.instrumentName(), r.currency(), r.putCall(), r.strikeUsd(),
-        r.expiry(), r.underlyingPriceUsd(), r.underlyingName(), r.indexPriceUsd(), r.bidPriceCoin(), r.askPriceCoin(),
-        r.markPriceCoin(), markIv, r.delta(), r.vegaUsdPerVolPoint(), r.openInterestCoin());
   }
 }

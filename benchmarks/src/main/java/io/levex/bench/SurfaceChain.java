@@ -78,6 +78,13 @@ public final class SurfaceChain {
   public final double[] priceUsd;
   /** Per row: the venue's mark IV, decimal (for the grid and for information). */
   public final double[] venueIv;
+  /** Per row: the instrument name (e.g. {@code BTC-27MAR26-90000-C}). */
+  public final String[] instrumentName;
+  /**
+   * The spot point of the forward curve: the index price of the newest row, the first in file order on ties (as
+   * {@code VolSurfaceBuilder} takes it from a chain), USD per coin.
+   */
+  public final double spotUsd;
   /** Per row: index of its expiry in {@link #expiries}. */
   public final int[] expiryOfRow;
   /** The expiries, increasing. */
@@ -106,6 +113,7 @@ public final class SurfaceChain {
     t = new double[n];
     priceUsd = new double[n];
     venueIv = new double[n];
+    instrumentName = new String[n];
     expiryOfRow = new int[n];
     Map<Instant, List<Integer>> byExpiry = new java.util.TreeMap<>();
     Map<Instant, Double> firstForward = new LinkedHashMap<>();
@@ -120,9 +128,12 @@ public final class SurfaceChain {
       t[i] = r.timeToExpiryYears();
       priceUsd[i] = r.markPriceCoin() * r.underlyingPriceUsd();
       venueIv[i] = r.markIv();
+      instrumentName[i] = r.instrumentName();
       byExpiry.computeIfAbsent(r.expiry(), x -> new ArrayList<>()).add(i);
       firstForward.putIfAbsent(r.expiry(), r.underlyingPriceUsd());
     }
+    // one snapshot time: the newest row is the first
+    spotUsd = rows.get(0).indexPriceUsd();
     int m = byExpiry.size();
     expiries = byExpiry.keySet().toArray(new Instant[0]);
     expiryT = new double[m];
