@@ -40,9 +40,9 @@ import io.levex.core.collect.InvalidInputException;
  * <li>one pass over the quotes evaluates the weighted residuals {@code r} with the analytic Jacobian {@code J} in
  * the internal parameters and accumulates {@code J^T J} (15 values) and {@code J^T r} directly; {@code J} is
  * never stored;</li>
- * <li>the step solves {@code (J^T J + lambda D) delta = -J^T r} by a 5 x 5 Cholesky factorisation, Jacobi-scaled
- * (unit diagonal) for conditioning, with Marquardt's scaling {@code D = diag} of the largest column norms of
- * {@code J} seen so far (MINPACK's rule);</li>
+ * <li>the step solves {@code (J^T J + lambda D) delta = -J^T r} by a 5 x 5 LDL^T (square-root-free Cholesky)
+ * factorisation, Jacobi-scaled (unit diagonal) for conditioning, with Marquardt's scaling {@code D = diag} of the
+ * largest column norms of {@code J} seen so far (MINPACK's rule);</li>
  * <li>the trial point is clamped as the library's parameter validator did ({@code |x0| <= 50}, others
  * {@code <= 30}); it is accepted when the actual reduction of the sum of squares is more than 1e-4 of the
  * reduction the linear model predicts; lambda is then multiplied by {@code max(1/3, 1 - (2 rho - 1)^3)} (rho the
@@ -346,9 +346,9 @@ public final class SviFitter {
   }
 
   /**
-   * Solves {@code (A + lambda D) step = -g} with {@code A = J^T J}, {@code D = diag(d^2)}, by Cholesky on the
-   * Jacobi-scaled system {@code (S A S + lambda I) z = -S g}, {@code S = diag(1/d)}, {@code step = S z}; written out
-   * for the 5 x 5 case on locals (5 square roots, 5 divisions).
+   * Solves {@code (A + lambda D) step = -g} with {@code A = J^T J}, {@code D = diag(d^2)}, on the Jacobi-scaled
+   * system {@code (S A S + lambda I) z = -S g}, {@code S = diag(1/d)}, {@code step = S z}, by an LDL^T (square-root
+   * free Cholesky) factorisation written out for the 5 x 5 case on locals: one division per pivot, no square roots.
    *
    * @return false if the damped matrix is not numerically positive definite
    */
@@ -361,62 +361,70 @@ public final class SviFitter {
     double s2 = d[2] == 0 ? 1.0 : 1.0 / d[2];
     double s3 = d[3] == 0 ? 1.0 : 1.0 / d[3];
     double s4 = d[4] == 0 ? 1.0 : 1.0 / d[4];
-    // column 0
-    double p0 = a[0] * s0 * s0 + lambda;
-    if (!(p0 > 0)) {
+    // the scaled, damped matrix M (upper triangle)
+    double m01 = a[1] * s0 * s1;
+    double m02 = a[2] * s0 * s2;
+    double m03 = a[3] * s0 * s3;
+    double m04 = a[4] * s0 * s4;
+    double m12 = a[6] * s1 * s2;
+    double m13 = a[7] * s1 * s3;
+    double m14 = a[8] * s1 * s4;
+    double m23 = a[10] * s2 * s3;
+    double m24 = a[11] * s2 * s4;
+    double m34 = a[13] * s3 * s4;
+    // M = L D L^T, L unit lower triangular; u_ij = l_ij d_j
+    double d0 = a[0] * s0 * s0 + lambda;
+    if (!(d0 > 0)) {
       return false;
     }
-    double l00 = Math.sqrt(p0);
-    double i0 = 1.0 / l00;
-    double l10 = a[1] * s0 * s1 * i0;
-    double l20 = a[2] * s0 * s2 * i0;
-    double l30 = a[3] * s0 * s3 * i0;
-    double l40 = a[4] * s0 * s4 * i0;
-    // column 1
-    double p1 = a[5] * s1 * s1 + lambda - l10 * l10;
-    if (!(p1 > 0)) {
+    double i0 = 1.0 / d0;
+    double l10 = m01 * i0;
+    double l20 = m02 * i0;
+    double l30 = m03 * i0;
+    double l40 = m04 * i0;
+    double d1 = a[5] * s1 * s1 + lambda - l10 * m01;
+    if (!(d1 > 0)) {
       return false;
     }
-    double l11 = Math.sqrt(p1);
-    double i1 = 1.0 / l11;
-    double l21 = (a[6] * s1 * s2 - l20 * l10) * i1;
-    double l31 = (a[7] * s1 * s3 - l30 * l10) * i1;
-    double l41 = (a[8] * s1 * s4 - l40 * l10) * i1;
-    // column 2
-    double p2 = a[9] * s2 * s2 + lambda - l20 * l20 - l21 * l21;
-    if (!(p2 > 0)) {
+    double i1 = 1.0 / d1;
+    double u21 = m12 - l20 * m01;
+    double u31 = m13 - l30 * m01;
+    double u41 = m14 - l40 * m01;
+    double l21 = u21 * i1;
+    double l31 = u31 * i1;
+    double l41 = u41 * i1;
+    double d2 = a[9] * s2 * s2 + lambda - l20 * m02 - l21 * u21;
+    if (!(d2 > 0)) {
       return false;
     }
-    double l22 = Math.sqrt(p2);
-    double i2 = 1.0 / l22;
-    double l32 = (a[10] * s2 * s3 - l30 * l20 - l31 * l21) * i2;
-    double l42 = (a[11] * s2 * s4 - l40 * l20 - l41 * l21) * i2;
-    // column 3
-    double p3 = a[12] * s3 * s3 + lambda - l30 * l30 - l31 * l31 - l32 * l32;
-    if (!(p3 > 0)) {
+    double i2 = 1.0 / d2;
+    double u32 = m23 - l30 * m02 - l31 * u21;
+    double u42 = m24 - l40 * m02 - l41 * u21;
+    double l32 = u32 * i2;
+    double l42 = u42 * i2;
+    double d3 = a[12] * s3 * s3 + lambda - l30 * m03 - l31 * u31 - l32 * u32;
+    if (!(d3 > 0)) {
       return false;
     }
-    double l33 = Math.sqrt(p3);
-    double i3 = 1.0 / l33;
-    double l43 = (a[13] * s3 * s4 - l40 * l30 - l41 * l31 - l42 * l32) * i3;
-    // column 4
-    double p4 = a[14] * s4 * s4 + lambda - l40 * l40 - l41 * l41 - l42 * l42 - l43 * l43;
-    if (!(p4 > 0)) {
+    double i3 = 1.0 / d3;
+    double u43 = m34 - l40 * m03 - l41 * u31 - l42 * u32;
+    double l43 = u43 * i3;
+    double d4 = a[14] * s4 * s4 + lambda - l40 * m04 - l41 * u41 - l42 * u42 - l43 * u43;
+    if (!(d4 > 0)) {
       return false;
     }
-    double i4 = 1.0 / Math.sqrt(p4);
-    // L y = -S g
-    double y0 = -g[0] * s0 * i0;
-    double y1 = (-g[1] * s1 - l10 * y0) * i1;
-    double y2 = (-g[2] * s2 - l20 * y0 - l21 * y1) * i2;
-    double y3 = (-g[3] * s3 - l30 * y0 - l31 * y1 - l32 * y2) * i3;
-    double y4 = (-g[4] * s4 - l40 * y0 - l41 * y1 - l42 * y2 - l43 * y3) * i4;
-    // L' z = y, step = S z
+    double i4 = 1.0 / d4;
+    // L y = -S g, then L^T z = D^-1 y, step = S z
+    double y0 = -g[0] * s0;
+    double y1 = -g[1] * s1 - l10 * y0;
+    double y2 = -g[2] * s2 - l20 * y0 - l21 * y1;
+    double y3 = -g[3] * s3 - l30 * y0 - l31 * y1 - l32 * y2;
+    double y4 = -g[4] * s4 - l40 * y0 - l41 * y1 - l42 * y2 - l43 * y3;
     double z4 = y4 * i4;
-    double z3 = (y3 - l43 * z4) * i3;
-    double z2 = (y2 - l32 * z3 - l42 * z4) * i2;
-    double z1 = (y1 - l21 * z2 - l31 * z3 - l41 * z4) * i1;
-    double z0 = (y0 - l10 * z1 - l20 * z2 - l30 * z3 - l40 * z4) * i0;
+    double z3 = y3 * i3 - l43 * z4;
+    double z2 = y2 * i2 - l32 * z3 - l42 * z4;
+    double z1 = y1 * i1 - l21 * z2 - l31 * z3 - l41 * z4;
+    double z0 = y0 * i0 - l10 * z1 - l20 * z2 - l30 * z3 - l40 * z4;
     step[0] = z0 * s0;
     step[1] = z1 * s1;
     step[2] = z2 * s2;
