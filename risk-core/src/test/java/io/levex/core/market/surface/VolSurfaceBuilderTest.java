@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * options, 12 expiries each).
  * <p>
  * Fit quality reached with the default builder (uniform weights, |delta| >= 0.01, OTM quotes), RMS vol error
- * per slice: BTC max 0.72, median 0.16 vol points; ETH max 0.75, median 0.12 vol points. The worst slices are the
+ * per slice: BTC max 0.70, median 0.16 vol points; ETH max 0.75, median 0.12 vol points. The worst slices are the
  * 31DEC25 expiries (14.5 hours left), whose wing marks are flat.
  */
 class VolSurfaceBuilderTest {
@@ -50,7 +50,7 @@ class VolSurfaceBuilderTest {
       assertThat(surface.slices()).hasSize(12);
       assertThat(surface.skipped()).isEmpty();
       double[] rms = surface.slices().stream().mapToDouble(SviSlice::rmsVolError).toArray();
-      // achieved: max 0.72 (BTC) / 0.75 (ETH) vol points, median 0.16 / 0.12
+      // achieved: max 0.70 (BTC) / 0.75 (ETH) vol points, median 0.16 / 0.12
       assertThat(Arrays.stream(rms).max().orElseThrow()).as(underlying + " max RMS").isLessThan(0.008);
       assertThat(median(rms)).as(underlying + " median RMS").isLessThan(0.002);
       for (SviSlice s : surface.slices()) {
