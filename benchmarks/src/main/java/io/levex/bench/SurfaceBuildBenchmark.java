@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code surface}: the whole pipeline, 630 implied vols, 12 smile fits (268 quotes) and the surface evaluated
  * at the 12 x 50 grid ({@link SurfaceBuildSubject#surface});</li>
  * <li>{@code iv}: the 630 implied vols only;</li>
- * <li>{@code fit}: the fits only, from the subject's vols solved in the set-up (levex: chain rows with the solved
- * vols and {@code VolSurfaceBuilder.build}, which includes the forward curve, quote selection and arbitrage
+ * <li>{@code fit}: the fits only, from the subject's vols solved in the set-up (levex: the array entry point of
+ * {@code VolSurfaceBuilder.build}, which includes the forward curve and quote selection, then the static-arbitrage
  * checks; strata: selection and {@code SabrModelFitter} per expiry);</li>
  * <li>{@code grid}: from the fitted smiles of the set-up, the surface object and its 600 grid vols (levex:
  * {@code VolSurface.impliedVol}; strata: SABR node vols, {@code InterpolatedNodalSurface}, {@code zValue}).</li>
