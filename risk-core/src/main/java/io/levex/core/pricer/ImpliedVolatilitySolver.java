@@ -23,6 +23,12 @@ public final class ImpliedVolatilitySolver {
   /** Batch status code of a success. */
   public static final byte OK = 0;
 
+  /**
+   * Whether {@link #impliedVols} runs on the SIMD solver: when the {@code jdk.incubator.vector} module is present
+   * (the JVM runs with {@code --add-modules jdk.incubator.vector}) and {@code -Dlevex.pricer.scalar=true} is not set.
+   */
+  public static final boolean VECTORIZED = Black76BatchPricer.VECTORIZED;
+
   private ImpliedVolatilitySolver() {
   }
 
@@ -67,7 +73,9 @@ public final class ImpliedVolatilitySolver {
 
   /**
    * Solves a batch without allocating: writes the vol (decimal) or NaN, and a status code ({@link #OK}, or
-   * {@link ImpliedVolFailure#code()}) per item. Inputs are not validated beyond what the status reports.
+   * {@link ImpliedVolFailure#code()}) per item. Inputs are not validated beyond what the status reports. On the SIMD
+   * solver when {@link #VECTORIZED} (the same algorithm on lanes: the vols agree with {@link #impliedVolsScalar} to a
+   * few ulps, the statuses exactly).
    *
    * @param call  true for calls
    * @param forward  F, USD per coin
@@ -82,15 +90,42 @@ public final class ImpliedVolatilitySolver {
    */
   public void impliedVols(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
       double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
+    if (VECTORIZED) {
+      VectorPath.impliedVols(call, forward, strike, t, rate, priceUsd, from, to, volOut, statusOut);
+      return;
+    }
+    impliedVolsScalar(call, forward, strike, t, rate, priceUsd, from, to, volOut, statusOut);
+  }
+
+  /**
+   * {@link #impliedVols} with the scalar solver whatever the JVM supports (for comparisons and tests).
+   *
+   * @param call  true for calls
+   * @param forward  F, USD per coin
+   * @param strike  K, USD per coin
+   * @param t  time to expiry, 365-day years
+   * @param rate  continuously compounded rate; null for 0
+   * @param priceUsd  discounted prices, USD
+   * @param from  first index, inclusive
+   * @param to  last index, exclusive
+   * @param volOut  the implied vols, NaN on failure
+   * @param statusOut  the status codes
+   */
+  public void impliedVolsScalar(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
+      double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
     for (int i = from; i < to; i++) {
-      double vol = solve(call[i], forward[i], strike[i], t[i], rate == null ? 0.0 : rate[i], priceUsd[i]);
-      if (vol >= 0) {
-        volOut[i] = vol;
-        statusOut[i] = OK;
-      } else {
-        volOut[i] = Double.NaN;
-        statusOut[i] = (byte) -vol;
-      }
+      store(solve(call[i], forward[i], strike[i], t[i], rate == null ? 0.0 : rate[i], priceUsd[i]), i, volOut,
+          statusOut);
+    }
+  }
+
+  private static void store(double vol, int i, double[] volOut, byte[] statusOut) {
+    if (vol >= 0) {
+      volOut[i] = vol;
+      statusOut[i] = OK;
+    } else {
+      volOut[i] = Double.NaN;
+      statusOut[i] = (byte) -vol;
     }
   }
 
@@ -98,6 +133,27 @@ public final class ImpliedVolatilitySolver {
    * The kernel: the vol, or minus a failure code.
    */
   private static double solve(boolean call, double forward, double strike, double t, double rate, double priceUsd) {
+    double beta = normalisedTimeValue(call, forward, strike, t, rate, priceUsd);
+    if (beta < 0) {
+      return beta;
+    }
+    double x = -Math.abs(Black76Formula.logMoneyness(forward, strike));
+    double s = LetsBeRational.totalVolatility(beta, x, LetsBeRational.ITERATIONS);
+    if (s == LetsBeRational.ABOVE_MAXIMUM) {
+      return -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
+    }
+    if (!(s > 0) || s == LetsBeRational.BELOW_INTRINSIC) {
+      return -ImpliedVolFailure.NO_TIME_VALUE.code();
+    }
+    return s / Math.sqrt(t);
+  }
+
+  /**
+   * The input checks and the normalised, undiscounted out-of-the-money time value {@code beta} (>= the smallest
+   * normal double), or minus a failure code; shared by the scalar and the SIMD paths so that their failures agree.
+   */
+  private static double normalisedTimeValue(boolean call, double forward, double strike, double t, double rate,
+      double priceUsd) {
     if (!(forward > 0 && forward < Double.POSITIVE_INFINITY && strike > 0 && strike < Double.POSITIVE_INFINITY
         && t > 0 && t < Double.POSITIVE_INFINITY && priceUsd >= 0 && priceUsd < Double.POSITIVE_INFINITY
         && Double.isFinite(rate))) {
@@ -132,22 +188,83 @@ public final class ImpliedVolatilitySolver {
     if (!(timeValue > 0)) {
       return -ImpliedVolFailure.NO_TIME_VALUE.code();
     }
-    double x = -Math.abs(Black76Formula.logMoneyness(forward, strike));
     double beta = timeValue / Math.sqrt(forward * strike);
     if (!(beta >= Double.MIN_NORMAL)) {
       return -ImpliedVolFailure.NO_TIME_VALUE.code();
     }
-    double s = LetsBeRational.totalVolatility(beta, x, LetsBeRational.ITERATIONS);
-    if (s == LetsBeRational.ABOVE_MAXIMUM) {
-      return -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
-    }
-    if (!(s > 0) || s == LetsBeRational.BELOW_INTRINSIC) {
-      return -ImpliedVolFailure.NO_TIME_VALUE.code();
-    }
-    return s / Math.sqrt(t);
+    return beta;
   }
 
   private static double intrinsic(boolean call, double forward, double strike) {
     return Math.max(call ? forward - strike : strike - forward, 0.0);
+  }
+
+  // isolates the linkage to jdk.incubator.vector: this class is loaded only when VECTORIZED is true. The checks and
+  // the normalisation are the scalar code's (so the statuses are the same); the problems that reach the iteration are
+  // packed into chunks of lanes, padded with a harmless problem to a multiple of the lane count, and solved on lanes;
+  // the lanes the SIMD solver hands back (NaN) are solved again by the scalar kernel.
+  private static final class VectorPath {
+    private static final ThreadLocal<io.levex.core.pricer.impl.LetsBeRationalVector.Scratch> SCRATCH =
+        ThreadLocal.withInitial(io.levex.core.pricer.impl.LetsBeRationalVector.Scratch::new);
+    private static final double PAD_X = -0.25;
+    private static final double PAD_BETA = 0.05;
+    private static final double PAD_B_MAX = Math.exp(0.5 * PAD_X);
+
+    static void impliedVols(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
+        double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
+      io.levex.core.pricer.impl.LetsBeRationalVector.Scratch sc = SCRATCH.get();
+      int chunk = io.levex.core.pricer.impl.LetsBeRationalVector.CHUNK;
+      int lanes = io.levex.core.pricer.impl.LetsBeRationalVector.LANES;
+      double[] xs = sc.x;
+      double[] betas = sc.beta;
+      double[] bMaxs = sc.bMax;
+      int[] items = sc.item;
+      int i = from;
+      while (i < to) {
+        int m = 0;
+        for (; i < to && m < chunk; i++) {
+          double f = forward[i];
+          double k = strike[i];
+          double beta = normalisedTimeValue(call[i], f, k, t[i], rate == null ? 0.0 : rate[i], priceUsd[i]);
+          if (beta > 0) {
+            double x = -Math.abs(Black76Formula.logMoneyness(f, k));
+            double bMax = Math.exp(0.5 * x);
+            if (beta < bMax) {
+              xs[m] = x;
+              betas[m] = beta;
+              bMaxs[m] = bMax;
+              items[m] = i;
+              m++;
+              continue;
+            }
+            beta = -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
+          }
+          volOut[i] = Double.NaN;
+          statusOut[i] = (byte) -beta;
+        }
+        if (m == 0) {
+          continue;
+        }
+        int n = (m + lanes - 1) / lanes * lanes;
+        for (int j = m; j < n; j++) {
+          xs[j] = PAD_X;
+          betas[j] = PAD_BETA;
+          bMaxs[j] = PAD_B_MAX;
+        }
+        io.levex.core.pricer.impl.LetsBeRationalVector.totalVolatilities(sc, n);
+        double[] s = sc.s;
+        for (int j = 0; j < m; j++) {
+          int item = items[j];
+          double sj = s[j];
+          if (sj == sj) {
+            volOut[item] = sj / Math.sqrt(t[item]);
+            statusOut[item] = OK;
+          } else {
+            store(solve(call[item], forward[item], strike[item], t[item], rate == null ? 0.0 : rate[item],
+                priceUsd[item]), item, volOut, statusOut);
+          }
+        }
+      }
+    }
   }
 }
