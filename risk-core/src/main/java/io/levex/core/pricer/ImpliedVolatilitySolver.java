@@ -4,6 +4,7 @@ import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.pricer.impl.Black76Formula;
 import io.levex.core.pricer.impl.LetsBeRational;
+import io.levex.core.pricer.impl.LetsBeRationalVector;
 
 /**
  * Black-76 implied volatility by Jäckel's "Let's Be Rational": machine precision (about 1e-14 relative or
@@ -199,72 +200,73 @@ public final class ImpliedVolatilitySolver {
     return Math.max(call ? forward - strike : strike - forward, 0.0);
   }
 
-  // isolates the linkage to jdk.incubator.vector: this class is loaded only when VECTORIZED is true. The checks and
-  // the normalisation are the scalar code's (so the statuses are the same); the problems that reach the iteration are
-  // packed into chunks of lanes, padded with a harmless problem to a multiple of the lane count, and solved on lanes;
-  // the lanes the SIMD solver hands back (NaN) are solved again by the scalar kernel.
+  // isolates the linkage to jdk.incubator.vector: this class is loaded only when VECTORIZED is true. Items are taken
+  // in chunks of whole vectors: checked and normalised on lanes (a lane whose status is within a few ulps of a bound
+  // is decided by the scalar checks, so that the statuses are the scalar code's), solved on lanes, and the lanes the
+  // SIMD solver hands back (NaN) solved again by the scalar kernel; the last items (fewer than a vector) by the
+  // scalar kernel.
   private static final class VectorPath {
-    private static final ThreadLocal<io.levex.core.pricer.impl.LetsBeRationalVector.Scratch> SCRATCH =
-        ThreadLocal.withInitial(io.levex.core.pricer.impl.LetsBeRationalVector.Scratch::new);
-    private static final double PAD_X = -0.25;
-    private static final double PAD_BETA = 0.05;
-    private static final double PAD_B_MAX = Math.exp(0.5 * PAD_X);
+    private static final ThreadLocal<LetsBeRationalVector.Scratch> SCRATCH =
+        ThreadLocal.withInitial(LetsBeRationalVector.Scratch::new);
 
     static void impliedVols(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
         double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
-      io.levex.core.pricer.impl.LetsBeRationalVector.Scratch sc = SCRATCH.get();
-      int chunk = io.levex.core.pricer.impl.LetsBeRationalVector.CHUNK;
-      int lanes = io.levex.core.pricer.impl.LetsBeRationalVector.LANES;
-      double[] xs = sc.x;
-      double[] betas = sc.beta;
-      double[] bMaxs = sc.bMax;
-      int[] items = sc.item;
-      int i = from;
-      while (i < to) {
-        int m = 0;
-        for (; i < to && m < chunk; i++) {
-          double f = forward[i];
-          double k = strike[i];
-          double beta = normalisedTimeValue(call[i], f, k, t[i], rate == null ? 0.0 : rate[i], priceUsd[i]);
-          if (beta > 0) {
-            double x = -Math.abs(Black76Formula.logMoneyness(f, k));
-            double bMax = Math.exp(0.5 * x);
-            if (beta < bMax) {
-              xs[m] = x;
-              betas[m] = beta;
-              bMaxs[m] = bMax;
-              items[m] = i;
-              m++;
-              continue;
+      LetsBeRationalVector.Scratch sc = SCRATCH.get();
+      int lanes = LetsBeRationalVector.LANES;
+      double[] callSign = sc.callSign;
+      double[] code = sc.code;
+      double[] s = sc.s;
+      int c = from;
+      while (to - c >= lanes) {
+        int n = Math.min(LetsBeRationalVector.CHUNK, (to - c) / lanes * lanes);
+        for (int j = 0; j < n; j++) {
+          callSign[j] = call[c + j] ? 1.0 : -1.0;
+        }
+        if (LetsBeRationalVector.normalise(forward, strike, t, rate, priceUsd, c, n, sc)) {
+          for (int j = 0; j < n; j++) {
+            if (code[j] == LetsBeRationalVector.RECHECK) {
+              recheck(call, forward, strike, t, rate, priceUsd, c + j, j, sc);
             }
-            beta = -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
           }
-          volOut[i] = Double.NaN;
-          statusOut[i] = (byte) -beta;
         }
-        if (m == 0) {
-          continue;
-        }
-        int n = (m + lanes - 1) / lanes * lanes;
-        for (int j = m; j < n; j++) {
-          xs[j] = PAD_X;
-          betas[j] = PAD_BETA;
-          bMaxs[j] = PAD_B_MAX;
-        }
-        io.levex.core.pricer.impl.LetsBeRationalVector.totalVolatilities(sc, n);
-        double[] s = sc.s;
-        for (int j = 0; j < m; j++) {
-          int item = items[j];
-          double sj = s[j];
-          if (sj == sj) {
-            volOut[item] = sj / Math.sqrt(t[item]);
-            statusOut[item] = OK;
+        LetsBeRationalVector.totalVolatilities(sc, n);
+        LetsBeRationalVector.vols(t, c, n, volOut, sc);
+        for (int j = 0; j < n; j++) {
+          int i = c + j;
+          double status = code[j];
+          if (status != LetsBeRationalVector.PENDING) {
+            statusOut[i] = (byte) status;
+          } else if (s[j] == s[j]) {
+            statusOut[i] = OK;
           } else {
-            store(solve(call[item], forward[item], strike[item], t[item], rate == null ? 0.0 : rate[item],
-                priceUsd[item]), item, volOut, statusOut);
+            store(solve(call[i], forward[i], strike[i], t[i], rate == null ? 0.0 : rate[i], priceUsd[i]), i, volOut,
+                statusOut);
           }
         }
+        c += n;
       }
+      DEFAULT.impliedVolsScalar(call, forward, strike, t, rate, priceUsd, c, to, volOut, statusOut);
+    }
+
+    // the scalar checks and normalisation of item i into lane j
+    private static void recheck(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
+        double[] priceUsd, int i, int j, LetsBeRationalVector.Scratch sc) {
+      double f = forward[i];
+      double k = strike[i];
+      double beta = normalisedTimeValue(call[i], f, k, t[i], rate == null ? 0.0 : rate[i], priceUsd[i]);
+      if (beta > 0) {
+        double x = -Math.abs(Black76Formula.logMoneyness(f, k));
+        double bMax = Math.exp(0.5 * x);
+        if (beta < bMax) {
+          sc.x[j] = x;
+          sc.beta[j] = beta;
+          sc.bMax[j] = bMax;
+          sc.code[j] = LetsBeRationalVector.PENDING;
+          return;
+        }
+        beta = -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
+      }
+      sc.code[j] = -beta;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.levex.core.pricer.impl;
 
+import io.levex.core.pricer.ImpliedVolFailure;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -64,6 +65,23 @@ public final class LetsBeRationalVector {
   private static final double MIDDLE = 1.0;
   private static final double UPPER = 2.0;
 
+  /** Code of a lane that goes on to the iteration. */
+  public static final double PENDING = 0.0;
+  /** Code of a lane whose status must be decided by the scalar checks (a decision within a few ulps of a bound). */
+  public static final double RECHECK = -1.0;
+  private static final double INVALID_INPUT = ImpliedVolFailure.INVALID_INPUT.code();
+  private static final double BELOW_INTRINSIC = ImpliedVolFailure.BELOW_INTRINSIC.code();
+  private static final double NO_TIME_VALUE = ImpliedVolFailure.NO_TIME_VALUE.code();
+  private static final double ABOVE_UPPER_BOUND = ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
+  /** 2^-48: 16 ulps, the guard band of the vector checks. */
+  private static final double GUARD = 0x1p-48;
+  /** A well-posed problem for the lanes that are not solved (x, beta, bMax). */
+  public static final double PAD_X = -0.25;
+  /** See {@link #PAD_X}. */
+  public static final double PAD_BETA = 0.05;
+  /** See {@link #PAD_X}. */
+  public static final double PAD_B_MAX = Math.exp(0.5 * PAD_X);
+
   private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
   private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
@@ -80,8 +98,12 @@ public final class LetsBeRationalVector {
     public final double[] bMax = new double[CHUNK];
     /** Output: the total volatility, or NaN where the scalar solver must be used. */
     public final double[] s = new double[CHUNK];
-    /** For the caller: the item of each lane. */
-    public final int[] item = new int[CHUNK];
+    /** For the caller: +1 for a call, -1 for a put. */
+    public final double[] callSign = new double[CHUNK];
+    /**
+     * The status of each lane after {@link #normalise}: {@link #PENDING}, a failure code, or {@link #RECHECK}.
+     */
+    public final double[] code = new double[CHUNK];
     final double[] invU = new double[CHUNK];
     // one evaluation of b and its vega at sEval
     final double[] sEval = new double[CHUNK];
@@ -155,6 +177,102 @@ public final class LetsBeRationalVector {
     householder(sc, n, false);
     evaluate(sc, n);
     householder(sc, n, true);
+  }
+
+  /**
+   * The input checks and the normalisation of {@code ImpliedVolatilitySolver} on lanes, for items {@code c..c+n}
+   * (calls in {@link Scratch#callSign}): per lane a code ({@link #PENDING} or a failure code) and, for pending lanes,
+   * {@code x}, {@code beta} and {@code bMax} (other lanes get a harmless problem). The vector {@code expm1},
+   * logarithm and exponential may round differently from {@link Math}'s by an ulp, so a lane whose decision is
+   * within {@link #GUARD} of a bound is coded {@link #RECHECK}: the caller decides it with the scalar code. Away
+   * from the bounds the decisions are exact (the two-sum and the subtractions are the scalar code's).
+   *
+   * @param forward  F
+   * @param strike  K
+   * @param t  times
+   * @param rate  rates; null for 0
+   * @param price  discounted prices
+   * @param c  the first item
+   * @param n  the number of items, a multiple of {@link #LANES}, at most {@link #CHUNK}
+   * @param sc  the scratch
+   * @return whether a lane is {@link #RECHECK}
+   */
+  public static boolean normalise(double[] forward, double[] strike, double[] t, double[] rate, double[] price, int c,
+      int n, Scratch sc) {
+    boolean recheck = false;
+    for (int j = 0; j < n; j += LANES) {
+      DoubleVector f = DoubleVector.fromArray(SPECIES, forward, c + j);
+      DoubleVector k = DoubleVector.fromArray(SPECIES, strike, c + j);
+      DoubleVector tt = DoubleVector.fromArray(SPECIES, t, c + j);
+      DoubleVector r = rate == null ? ZERO : DoubleVector.fromArray(SPECIES, rate, c + j);
+      DoubleVector p = DoubleVector.fromArray(SPECIES, price, c + j);
+      VectorMask<Double> isCall = DoubleVector.fromArray(SPECIES, sc.callSign, j).compare(VectorOperators.GT, 0.0);
+      VectorMask<Double> valid = f.compare(VectorOperators.GT, 0.0).and(f.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+          .and(k.compare(VectorOperators.GT, 0.0)).and(k.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+          .and(tt.compare(VectorOperators.GT, 0.0)).and(tt.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+          .and(p.compare(VectorOperators.GE, 0.0)).and(p.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+          .and(r.sub(r).compare(VectorOperators.EQ, 0.0));
+      // the intrinsic value hi + lo exactly (two-sum of F and -K, or K and -F)
+      VectorMask<Double> inTheMoney = f.compare(VectorOperators.GT, k).and(isCall)
+          .or(k.compare(VectorOperators.GT, f).andNot(isCall));
+      DoubleVector a = k.blend(f, isCall);
+      DoubleVector b = f.neg().blend(k.neg(), isCall);
+      DoubleVector sum = a.add(b);
+      DoubleVector bVirtual = sum.sub(a);
+      DoubleVector hi = ZERO.blend(sum, inTheMoney);
+      DoubleVector lo = ZERO.blend(a.sub(sum.sub(bVirtual)).add(b.sub(bVirtual)), inTheMoney);
+      VectorMask<Double> zeroRate = r.compare(VectorOperators.EQ, 0.0);
+      DoubleVector dfMinusOne = r.neg().mul(tt).lanewise(VectorOperators.EXPM1).blend(0.0, zeroRate);
+      DoubleVector df = dfMinusOne.add(1.0);
+      DoubleVector bound = df.mul(k.blend(f, isCall));
+      VectorMask<Double> above = p.compare(VectorOperators.GE, bound);
+      DoubleVector discountedTimeValue = p.sub(hi).sub(lo).sub(dfMinusOne.mul(hi)).sub(dfMinusOne.mul(lo));
+      VectorMask<Double> below = discountedTimeValue.compare(VectorOperators.LT, 0.0);
+      DoubleVector timeValue = discountedTimeValue.div(df).blend(discountedTimeValue, zeroRate);
+      VectorMask<Double> noTimeValue = timeValue.compare(VectorOperators.GT, 0.0).not();
+      DoubleVector ratio = f.div(k);
+      DoubleVector remainder = ratio.neg().fma(k, f);
+      DoubleVector x = ratio.lanewise(VectorOperators.LOG).add(remainder.div(f)).abs().neg();
+      DoubleVector beta = timeValue.div(f.mul(k).sqrt());
+      VectorMask<Double> tiny = beta.compare(VectorOperators.GE, Double.MIN_NORMAL).not();
+      DoubleVector bMax = x.mul(0.5).lanewise(VectorOperators.EXP);
+      VectorMask<Double> aboveMaximum = beta.compare(VectorOperators.GE, bMax);
+      DoubleVector code = DoubleVector.broadcast(SPECIES, PENDING).blend(ABOVE_UPPER_BOUND, aboveMaximum)
+          .blend(NO_TIME_VALUE, noTimeValue.or(tiny)).blend(BELOW_INTRINSIC, below).blend(ABOVE_UPPER_BOUND, above);
+      // the guard bands: the bound df F (or df K) and the time value depend on the vector expm1 (when r != 0), the
+      // test beta < bMax on the vector logarithm and exponential; beta near the smallest normal is left to the scalar
+      VectorMask<Double> near = bound.sub(p).abs().compare(VectorOperators.LE, bound.mul(GUARD))
+          .or(discountedTimeValue.abs().compare(VectorOperators.LE, p.add(hi).mul(GUARD)))
+          .andNot(zeroRate)
+          .or(bMax.sub(beta).abs().compare(VectorOperators.LE, bMax.mul(GUARD)))
+          .or(beta.compare(VectorOperators.LT, 2.0 * Double.MIN_NORMAL).and(beta.compare(VectorOperators.GT, 0.0)));
+      code = code.blend(RECHECK, near).blend(INVALID_INPUT, valid.not());
+      VectorMask<Double> pending = code.compare(VectorOperators.EQ, PENDING);
+      code.intoArray(sc.code, j);
+      DoubleVector.broadcast(SPECIES, PAD_X).blend(x, pending).intoArray(sc.x, j);
+      DoubleVector.broadcast(SPECIES, PAD_BETA).blend(beta, pending).intoArray(sc.beta, j);
+      DoubleVector.broadcast(SPECIES, PAD_B_MAX).blend(bMax, pending).intoArray(sc.bMax, j);
+      recheck |= near.anyTrue();
+    }
+    return recheck;
+  }
+
+  /**
+   * The implied vols {@code s / sqrt(t)} of items {@code c..c+n} into {@code volOut}: NaN for the lanes that are not
+   * {@link #PENDING} or that the SIMD solver handed back (NaN in {@link Scratch#s}).
+   *
+   * @param t  times
+   * @param c  the first item
+   * @param n  the number of items, a multiple of {@link #LANES}
+   * @param volOut  the vols
+   * @param sc  the scratch
+   */
+  public static void vols(double[] t, int c, int n, double[] volOut, Scratch sc) {
+    for (int j = 0; j < n; j += LANES) {
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sc.s, j);
+      VectorMask<Double> pending = DoubleVector.fromArray(SPECIES, sc.code, j).compare(VectorOperators.EQ, PENDING);
+      s.div(DoubleVector.fromArray(SPECIES, t, c + j).sqrt()).blend(Double.NaN, pending.not()).intoArray(volOut, c + j);
+    }
   }
 
   // b(x, sEval) into sc.b and its vega INV_SQRT_2PI base into sc.vega, on every lane (h and base kept)
@@ -449,7 +567,9 @@ public final class LetsBeRationalVector {
     }
   }
 
-  // b_c, v_c (NormalisedBlack.call and vega with their special cases), the side of beta, and s_l or s_h
+  // b_c, v_c (NormalisedBlack.call and vega with their special cases; vega's s <= |x| MIN_NORMAL as
+  // s 2^1022 <= |x|, which makes no subnormal number: a subnormal result costs a microcode assist per instruction),
+  // the side of beta, and s_l or s_h
   static void afterCentre(Scratch sc, int n) {
     for (int j = 0; j < n; j += LANES) {
       DoubleVector x = DoubleVector.fromArray(SPECIES, sc.x, j);
@@ -459,7 +579,7 @@ public final class LetsBeRationalVector {
       DoubleVector ax = x.abs();
       DoubleVector bC = DoubleVector.fromArray(SPECIES, sc.b, j).blend(0.0, sC.compare(VectorOperators.GT, 0.0).not());
       DoubleVector v = DoubleVector.fromArray(SPECIES, sc.vega, j)
-          .blend(0.0, sC.compare(VectorOperators.LE, 0.0).or(sC.compare(VectorOperators.LE, ax.mul(Double.MIN_NORMAL))));
+          .blend(0.0, sC.compare(VectorOperators.LE, 0.0).or(sC.mul(0x1p1022).compare(VectorOperators.LE, ax)));
       v.intoArray(sc.vC, j);
       VectorMask<Double> atTheMoney = ax.compare(VectorOperators.LE, 0.0);
       if (atTheMoney.anyTrue()) {
@@ -486,7 +606,7 @@ public final class LetsBeRationalVector {
       DoubleVector ax = x.abs();
       DoubleVector b2 = DoubleVector.fromArray(SPECIES, sc.b, j).blend(0.0, s2.compare(VectorOperators.GT, 0.0).not());
       DoubleVector v = DoubleVector.fromArray(SPECIES, sc.vega, j)
-          .blend(0.0, s2.compare(VectorOperators.LE, 0.0).or(s2.compare(VectorOperators.LE, ax.mul(Double.MIN_NORMAL))));
+          .blend(0.0, s2.compare(VectorOperators.LE, 0.0).or(s2.mul(0x1p1022).compare(VectorOperators.LE, ax)));
       v.intoArray(sc.vega, j);
       VectorMask<Double> atTheMoney = ax.compare(VectorOperators.LE, 0.0);
       if (atTheMoney.anyTrue()) {
