@@ -2,8 +2,10 @@ package io.levex.core.pricer.impl;
 
 import io.levex.core.pricer.ImpliedVolFailure;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -379,8 +381,97 @@ public final class LetsBeRationalVector {
   }
 
   // a(h) = 1 + h Y(h) from the fitted polynomials on [-11, 0] (NormalisedBlack.millsRatioDerivative), on the lanes
-  // of the small-t region (all of which have h in [-11, 0])
+  // of the small-t region (all of which have h in [-11, 0]). With 8 lanes (AVX-512), every lane's interval index
+  // (the number of interior interval bounds <= h, as in the scalar selection) picks its coefficients from tables
+  // of the seven intervals by a lane permutation, and one polynomial is evaluated; otherwise the intervals that a
+  // lane of the vector needs are evaluated in turn.
   static void millsRatioDerivative(Scratch sc, int n) {
+    if (LANES == 8 && LONG_SPECIES.length() == 8) {
+      millsRatioDerivativeByTable(sc, n);
+    } else {
+      millsRatioDerivativeByInterval(sc, n);
+    }
+  }
+
+  // the polynomials of NormalisedBlack.aPolynomials as tables: row k (0 the centre, 1 the inverse half-width,
+  // 2..19 the coefficients c_17..c_0) holds interval i at index k * 8 + i (i = 0..6; 7 is a zero)
+  private static final double[] A_BOUNDS = {-10.0, -7.0, -4.75, -3.0, -1.75, -0.625};
+  private static final double[] A_TABLE = aTable();
+  private static final long[] A_TABLE_BITS = bits(A_TABLE);
+  private static final VectorSpecies<Long> LONG_SPECIES = LongVector.SPECIES_PREFERRED;
+
+  private static long[] bits(double[] a) {
+    long[] b = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      b[i] = Double.doubleToRawLongBits(a[i]);
+    }
+    return b;
+  }
+
+  private static double[] aTable() {
+    double[][] polys = NormalisedBlack.aPolynomials();
+    double[] table = new double[20 * 8];
+    for (int i = 0; i < polys.length; i++) {
+      double[] p = polys[i];
+      table[i] = 0.5 * (p[0] + p[1]);
+      table[8 + i] = 2.0 / (p[1] - p[0]);
+      for (int k = 2; k < 20; k++) {
+        table[k * 8 + i] = p[k];
+      }
+    }
+    if (polys.length != 7 || polys[0][0] != -11.0 || polys[6][1] != 0.0) {
+      throw new IllegalStateException("the a(h) intervals changed: update A_BOUNDS");
+    }
+    for (int i = 0; i < A_BOUNDS.length; i++) {
+      if (polys[i][1] != A_BOUNDS[i] || polys[i + 1][0] != A_BOUNDS[i]) {
+        throw new IllegalStateException("the a(h) intervals changed: update A_BOUNDS");
+      }
+    }
+    return table;
+  }
+
+  static void millsRatioDerivativeByTable(Scratch sc, int n) {
+    long[] tb = A_TABLE_BITS;
+    for (int j = 0; j < n; j += LANES) {
+      VectorMask<Double> need = DoubleVector.fromArray(SPECIES, sc.region, j)
+          .compare(VectorOperators.EQ, REGION_SMALL_T);
+      if (!need.anyTrue()) {
+        continue;
+      }
+      DoubleVector h = DoubleVector.fromArray(SPECIES, sc.h, j);
+      DoubleVector index = ZERO.blend(1.0, h.compare(VectorOperators.GE, -10.0))
+          .blend(2.0, h.compare(VectorOperators.GE, -7.0)).blend(3.0, h.compare(VectorOperators.GE, -4.75))
+          .blend(4.0, h.compare(VectorOperators.GE, -3.0)).blend(5.0, h.compare(VectorOperators.GE, -1.75))
+          .blend(6.0, h.compare(VectorOperators.GE, -0.625));
+      // the permutation as a shuffle of long lanes over the tables' raw bits (DoubleVector.selectFrom and a shuffle
+      // cast to the double species are not intrinsified here and allocate)
+      VectorShuffle<Long> shuffle = ((LongVector) index.convert(VectorOperators.D2L, 0)).toShuffle();
+      DoubleVector u = h.sub(LongVector.fromArray(LONG_SPECIES, tb, 0).rearrange(shuffle).reinterpretAsDoubles())
+          .mul(LongVector.fromArray(LONG_SPECIES, tb, 8).rearrange(shuffle).reinterpretAsDoubles());
+      DoubleVector u2 = u.mul(u);
+      DoubleVector odd = LongVector.fromArray(LONG_SPECIES, tb, 16).rearrange(shuffle).reinterpretAsDoubles();
+      DoubleVector even = LongVector.fromArray(LONG_SPECIES, tb, 24).rearrange(shuffle).reinterpretAsDoubles();
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 32).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 40).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 48).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 56).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 64).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 72).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 80).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 88).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 96).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 104).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 112).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 120).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 128).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 136).rearrange(shuffle).reinterpretAsDoubles());
+      odd = odd.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 144).rearrange(shuffle).reinterpretAsDoubles());
+      even = even.fma(u2, LongVector.fromArray(LONG_SPECIES, tb, 152).rearrange(shuffle).reinterpretAsDoubles());
+      odd.fma(u, even).intoArray(sc.millsA, j, need);
+    }
+  }
+
+  static void millsRatioDerivativeByInterval(Scratch sc, int n) {
     double[][] polys = NormalisedBlack.aPolynomials();
     int last = polys.length - 1;
     for (int j = 0; j < n; j += LANES) {
