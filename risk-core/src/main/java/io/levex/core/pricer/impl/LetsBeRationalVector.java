@@ -147,6 +147,7 @@ public final class LetsBeRationalVector {
     // the Householder steps
     final double[] objective = new double[CHUNK];
     final double[] lnBeta = new double[CHUNK];
+    final double[] invLnBeta = new double[CHUNK];
     final double[] sLeft = new double[CHUNK];
     final double[] sRight = new double[CHUNK];
     final double[] ds = new double[CHUNK];
@@ -825,11 +826,11 @@ public final class LetsBeRationalVector {
       DoubleVector s2 = s.mul(s);
       DoubleVector xs = x.div(s);
       DoubleVector w = xs.mul(xs);
-      // the exponentials: low exp(-z^2/2), exp(2y + s^2/4), exp(y + s^2/8); high exp(w/2), exp(w + s^2/8)
+      // the exponentials: low exp(-z^2/2), exp(y + s^2/8) and its square exp(2y + s^2/4) (an ulp apart from the
+      // scalar code's, in the guess's control parameter only); high exp(w/2), exp(w + s^2/8)
       DoubleVector exp1 = z.mul(-0.5).mul(z).blend(w.mul(0.5), high).lanewise(VectorOperators.EXP);
-      DoubleVector exp2 = y.mul(2.0).add(s2.mul(0.25)).blend(w.add(s.mul(0.125).mul(s)), high)
-          .lanewise(VectorOperators.EXP);
-      DoubleVector exp3 = y.add(s2.mul(0.125)).lanewise(VectorOperators.EXP);
+      DoubleVector exp3 = y.add(s2.mul(0.125)).blend(w.add(s.mul(0.125).mul(s)), high).lanewise(VectorOperators.EXP);
+      DoubleVector exp2 = exp3.mul(exp3).blend(exp3, high);
       // low
       DoubleVector phi = exp1.mul(INV_SQRT_2PI);
       DoubleVector bracket = s.mul(8.0 * SQRT_THREE).mul(ax)
@@ -1053,7 +1054,9 @@ public final class LetsBeRationalVector {
       s.blend(1.0, usable.not()).intoArray(sc.s, j);
       s.blend(1.0, usable.not()).intoArray(sc.sEval, j);
       if (low.anyTrue()) {
-        beta.lanewise(VectorOperators.LOG).intoArray(sc.lnBeta, j, low);
+        DoubleVector lnBeta = beta.lanewise(VectorOperators.LOG);
+        lnBeta.intoArray(sc.lnBeta, j, low);
+        ONE.div(lnBeta).intoArray(sc.invLnBeta, j, low);
       }
     }
   }
@@ -1087,9 +1090,11 @@ public final class LetsBeRationalVector {
           .and(s.compare(VectorOperators.GT, sLeft));
       sRight = sRight.blend(s, above);
       sLeft = sLeft.blend(s, below);
-      // the objective MIDDLE: g = b - beta
-      DoubleVector bHalley = h.mul(h).div(s).sub(s.div(4.0));
+      // the objective MIDDLE: g = b - beta. The step's terms with fewer divisions than the scalar code (h / s once,
+      // 1 / ln(b) once, 1 / ln(beta) from the initial guess): they round differently by an ulp or so, a relative
+      // change of the step of that order, which the next step (or the step's own smallness) absorbs
       DoubleVector hs = h.div(s);
+      DoubleVector bHalley = h.mul(hs).sub(s.mul(0.25));
       DoubleVector bHh3 = bHalley.mul(bHalley).sub(hs.mul(3.0).mul(hs)).sub(0.25);
       beta.sub(b).div(bp).intoArray(sc.newton, j);
       bHalley.intoArray(sc.halley, j);
@@ -1099,14 +1104,15 @@ public final class LetsBeRationalVector {
       if (lowest.anyTrue()) {
         // LOWEST: g = 1/ln(b) - 1/ln(beta)
         DoubleVector lnBeta = DoubleVector.fromArray(SPECIES, sc.lnBeta, j);
+        DoubleVector invLnBeta = DoubleVector.fromArray(SPECIES, sc.invLnBeta, j);
         DoubleVector lnB = b.lanewise(VectorOperators.LOG);
+        DoubleVector invLnB = ONE.div(lnB);
         DoubleVector bpob = bp.div(b);
-        DoubleVector twoOverLnB = ONE.add(DoubleVector.broadcast(SPECIES, 2.0).div(lnB));
-        lnBeta.sub(lnB).mul(lnB).div(lnBeta).div(bpob).intoArray(sc.newton, j, lowest);
-        bHalley.sub(bpob.mul(twoOverLnB)).intoArray(sc.halley, j, lowest);
-        bHh3.add(bpob.mul(2.0).mul(bpob).mul(DoubleVector.broadcast(SPECIES, 3.0).div(lnB)
-                .mul(ONE.add(ONE.div(lnB))).add(1.0)))
-            .sub(bHalley.mul(3.0).mul(bpob).mul(twoOverLnB)).intoArray(sc.hh3, j, lowest);
+        DoubleVector onePlusTwoOverLnB = invLnB.mul(2.0).add(1.0);
+        lnBeta.sub(lnB).mul(lnB).mul(invLnBeta).div(bpob).intoArray(sc.newton, j, lowest);
+        bHalley.sub(bpob.mul(onePlusTwoOverLnB)).intoArray(sc.halley, j, lowest);
+        bHh3.add(bpob.mul(2.0).mul(bpob).mul(invLnB.mul(3.0).mul(invLnB.add(1.0)).add(1.0)))
+            .sub(bHalley.mul(3.0).mul(bpob).mul(onePlusTwoOverLnB)).intoArray(sc.hh3, j, lowest);
       }
       if (upper.anyTrue()) {
         // UPPER: g = ln((bMax - beta) / (bMax - b))
@@ -1121,7 +1127,7 @@ public final class LetsBeRationalVector {
       DoubleVector halley = DoubleVector.fromArray(SPECIES, sc.halley, j);
       DoubleVector hh3 = DoubleVector.fromArray(SPECIES, sc.hh3, j);
       DoubleVector factor = halley.mul(0.5).mul(newton).add(1.0)
-          .div(newton.mul(halley.add(hh3.mul(newton).div(6.0))).add(1.0));
+          .div(newton.mul(halley.add(hh3.mul(newton).mul(1.0 / 6.0))).add(1.0));
       DoubleVector ds = newton.mul(factor).max(s.mul(-0.5));
       DoubleVector next = s.add(ds);
       DoubleVector scalar = DoubleVector.fromArray(SPECIES, sc.scalar, j).blend(1.0, degenerate.and(active));
