@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (performance-benchmarks.md section 6.1). One operation is one solve; each invocation solves {@link #CHUNK}
  * consecutive options. The first 4,096 prices of a set are the stored mpmath prices whose exact implied vols the
  * accuracy gate checks ({@link AccuracyGates#requireImpliedVol}, run before timing; a failing subject is not timed).
+ * The forks run with {@code --add-modules jdk.incubator.vector}, so {@code levexBatch} is on the SIMD solver and
+ * {@code levexBatchScalar} the same batch on the scalar one.
  * Beyond them (1,048,576 set) prices are made in double precision: core by the Levex pricer at the set's vols,
  * hard-IV as the discounted intrinsic value plus the set's time value.
  */
@@ -29,14 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dslf4j.internal.verbosity=ERROR"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dslf4j.internal.verbosity=ERROR", "--add-modules",
+    "jdk.incubator.vector"})
 public class ImpliedVolBenchmark {
 
   /** Solves per invocation. */
   public static final int CHUNK = 4096;
 
   /** The subject ({@link ImpliedVolSubject#id()}). */
-  @Param({"levexBatch", "levexScalar", "strata", "finmath"})
+  @Param({"levexBatch", "levexBatchScalar", "levexScalar", "strata", "finmath"})
   public String subject;
 
   /** The input set: core or hardIv. */

@@ -17,15 +17,25 @@ import net.finmath.functions.AnalyticFormulas;
  */
 public enum ImpliedVolSubject {
 
-  /** {@code ImpliedVolatilitySolver.impliedVols}: the zero-allocation batch with status codes. */
+  /**
+   * {@code ImpliedVolatilitySolver.impliedVols}: the zero-allocation batch with status codes, on the SIMD solver when
+   * the fork runs with {@code --add-modules jdk.incubator.vector} (the benchmark's forks do).
+   */
   LEVEX_BATCH("levexBatch") {
     @Override
     void run(OptionInputs in, double[] price, int from, int to, double[] volOut, byte[] statusOut) {
       ImpliedVolatilitySolver.DEFAULT.impliedVols(in.call, in.forward, in.strike, in.t, in.rate, price, from, to,
           volOut, statusOut);
-      for (int i = from; i < to; i++) {
-        statusOut[i] = statusOut[i] == ImpliedVolatilitySolver.OK ? RETURNED : FLAGGED;
-      }
+      flag(statusOut, from, to);
+    }
+  },
+  /** {@code ImpliedVolatilitySolver.impliedVolsScalar}: the same batch on the scalar solver. */
+  LEVEX_BATCH_SCALAR("levexBatchScalar") {
+    @Override
+    void run(OptionInputs in, double[] price, int from, int to, double[] volOut, byte[] statusOut) {
+      ImpliedVolatilitySolver.DEFAULT.impliedVolsScalar(in.call, in.forward, in.strike, in.t, in.rate, price, from, to,
+          volOut, statusOut);
+      flag(statusOut, from, to);
     }
   },
   /** {@code ImpliedVolatilitySolver.impliedVol} per option (validates, throws InvalidInputException on failure). */
@@ -122,7 +132,7 @@ public enum ImpliedVolSubject {
    * @return true for Levex
    */
   public boolean isLevex() {
-    return this == LEVEX_BATCH || this == LEVEX_SCALAR;
+    return this == LEVEX_BATCH || this == LEVEX_BATCH_SCALAR || this == LEVEX_SCALAR;
   }
 
   abstract void run(OptionInputs in, double[] price, int from, int to, double[] volOut, byte[] statusOut);
@@ -139,6 +149,13 @@ public enum ImpliedVolSubject {
    */
   public void solve(OptionInputs in, double[] price, int from, int to, double[] volOut, byte[] statusOut) {
     run(in, price, from, to, volOut, statusOut);
+  }
+
+  // Levex status codes to RETURNED / FLAGGED
+  static void flag(byte[] statusOut, int from, int to) {
+    for (int i = from; i < to; i++) {
+      statusOut[i] = statusOut[i] == ImpliedVolatilitySolver.OK ? RETURNED : FLAGGED;
+    }
   }
 
   static void setResult(double[] volOut, byte[] statusOut, int i, double v) {

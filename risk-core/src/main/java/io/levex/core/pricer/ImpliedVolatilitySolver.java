@@ -4,6 +4,7 @@ import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.pricer.impl.Black76Formula;
 import io.levex.core.pricer.impl.LetsBeRational;
+import io.levex.core.pricer.impl.LetsBeRationalVector;
 
 /**
  * Black-76 implied volatility by Jäckel's "Let's Be Rational": machine precision (about 1e-14 relative or
@@ -22,6 +23,12 @@ public final class ImpliedVolatilitySolver {
 
   /** Batch status code of a success. */
   public static final byte OK = 0;
+
+  /**
+   * Whether {@link #impliedVols} runs on the SIMD solver: when the {@code jdk.incubator.vector} module is present
+   * (the JVM runs with {@code --add-modules jdk.incubator.vector}) and {@code -Dlevex.pricer.scalar=true} is not set.
+   */
+  public static final boolean VECTORIZED = Black76BatchPricer.VECTORIZED;
 
   private ImpliedVolatilitySolver() {
   }
@@ -67,7 +74,9 @@ public final class ImpliedVolatilitySolver {
 
   /**
    * Solves a batch without allocating: writes the vol (decimal) or NaN, and a status code ({@link #OK}, or
-   * {@link ImpliedVolFailure#code()}) per item. Inputs are not validated beyond what the status reports.
+   * {@link ImpliedVolFailure#code()}) per item. Inputs are not validated beyond what the status reports. On the SIMD
+   * solver when {@link #VECTORIZED} (the same algorithm on lanes: the vols agree with {@link #impliedVolsScalar} to a
+   * few ulps, the statuses exactly).
    *
    * @param call  true for calls
    * @param forward  F, USD per coin
@@ -82,15 +91,42 @@ public final class ImpliedVolatilitySolver {
    */
   public void impliedVols(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
       double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
+    if (VECTORIZED) {
+      VectorPath.impliedVols(call, forward, strike, t, rate, priceUsd, from, to, volOut, statusOut);
+      return;
+    }
+    impliedVolsScalar(call, forward, strike, t, rate, priceUsd, from, to, volOut, statusOut);
+  }
+
+  /**
+   * {@link #impliedVols} with the scalar solver whatever the JVM supports (for comparisons and tests).
+   *
+   * @param call  true for calls
+   * @param forward  F, USD per coin
+   * @param strike  K, USD per coin
+   * @param t  time to expiry, 365-day years
+   * @param rate  continuously compounded rate; null for 0
+   * @param priceUsd  discounted prices, USD
+   * @param from  first index, inclusive
+   * @param to  last index, exclusive
+   * @param volOut  the implied vols, NaN on failure
+   * @param statusOut  the status codes
+   */
+  public void impliedVolsScalar(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
+      double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
     for (int i = from; i < to; i++) {
-      double vol = solve(call[i], forward[i], strike[i], t[i], rate == null ? 0.0 : rate[i], priceUsd[i]);
-      if (vol >= 0) {
-        volOut[i] = vol;
-        statusOut[i] = OK;
-      } else {
-        volOut[i] = Double.NaN;
-        statusOut[i] = (byte) -vol;
-      }
+      store(solve(call[i], forward[i], strike[i], t[i], rate == null ? 0.0 : rate[i], priceUsd[i]), i, volOut,
+          statusOut);
+    }
+  }
+
+  private static void store(double vol, int i, double[] volOut, byte[] statusOut) {
+    if (vol >= 0) {
+      volOut[i] = vol;
+      statusOut[i] = OK;
+    } else {
+      volOut[i] = Double.NaN;
+      statusOut[i] = (byte) -vol;
     }
   }
 
@@ -98,6 +134,27 @@ public final class ImpliedVolatilitySolver {
    * The kernel: the vol, or minus a failure code.
    */
   private static double solve(boolean call, double forward, double strike, double t, double rate, double priceUsd) {
+    double beta = normalisedTimeValue(call, forward, strike, t, rate, priceUsd);
+    if (beta < 0) {
+      return beta;
+    }
+    double x = -Math.abs(Black76Formula.logMoneyness(forward, strike));
+    double s = LetsBeRational.totalVolatility(beta, x, LetsBeRational.ITERATIONS);
+    if (s == LetsBeRational.ABOVE_MAXIMUM) {
+      return -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
+    }
+    if (!(s > 0) || s == LetsBeRational.BELOW_INTRINSIC) {
+      return -ImpliedVolFailure.NO_TIME_VALUE.code();
+    }
+    return s / Math.sqrt(t);
+  }
+
+  /**
+   * The input checks and the normalised, undiscounted out-of-the-money time value {@code beta} (>= the smallest
+   * normal double), or minus a failure code; shared by the scalar and the SIMD paths so that their failures agree.
+   */
+  private static double normalisedTimeValue(boolean call, double forward, double strike, double t, double rate,
+      double priceUsd) {
     if (!(forward > 0 && forward < Double.POSITIVE_INFINITY && strike > 0 && strike < Double.POSITIVE_INFINITY
         && t > 0 && t < Double.POSITIVE_INFINITY && priceUsd >= 0 && priceUsd < Double.POSITIVE_INFINITY
         && Double.isFinite(rate))) {
@@ -132,22 +189,84 @@ public final class ImpliedVolatilitySolver {
     if (!(timeValue > 0)) {
       return -ImpliedVolFailure.NO_TIME_VALUE.code();
     }
-    double x = -Math.abs(Black76Formula.logMoneyness(forward, strike));
     double beta = timeValue / Math.sqrt(forward * strike);
     if (!(beta >= Double.MIN_NORMAL)) {
       return -ImpliedVolFailure.NO_TIME_VALUE.code();
     }
-    double s = LetsBeRational.totalVolatility(beta, x, LetsBeRational.ITERATIONS);
-    if (s == LetsBeRational.ABOVE_MAXIMUM) {
-      return -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
-    }
-    if (!(s > 0) || s == LetsBeRational.BELOW_INTRINSIC) {
-      return -ImpliedVolFailure.NO_TIME_VALUE.code();
-    }
-    return s / Math.sqrt(t);
+    return beta;
   }
 
   private static double intrinsic(boolean call, double forward, double strike) {
     return Math.max(call ? forward - strike : strike - forward, 0.0);
+  }
+
+  // isolates the linkage to jdk.incubator.vector: this class is loaded only when VECTORIZED is true. Items are taken
+  // in chunks of whole vectors: checked and normalised on lanes (a lane whose status is within a few ulps of a bound
+  // is decided by the scalar checks, so that the statuses are the scalar code's), solved on lanes, and the lanes the
+  // SIMD solver hands back (NaN) solved again by the scalar kernel; the last items (fewer than a vector) by the
+  // scalar kernel.
+  private static final class VectorPath {
+    private static final ThreadLocal<LetsBeRationalVector.Scratch> SCRATCH =
+        ThreadLocal.withInitial(LetsBeRationalVector.Scratch::new);
+
+    static void impliedVols(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
+        double[] priceUsd, int from, int to, double[] volOut, byte[] statusOut) {
+      LetsBeRationalVector.Scratch sc = SCRATCH.get();
+      int lanes = LetsBeRationalVector.LANES;
+      double[] callSign = sc.callSign;
+      double[] code = sc.code;
+      double[] s = sc.s;
+      int c = from;
+      while (to - c >= lanes) {
+        int n = Math.min(LetsBeRationalVector.CHUNK, (to - c) / lanes * lanes);
+        for (int j = 0; j < n; j++) {
+          callSign[j] = call[c + j] ? 1.0 : -1.0;
+        }
+        if (LetsBeRationalVector.normalise(forward, strike, t, rate, priceUsd, c, n, sc)) {
+          for (int j = 0; j < n; j++) {
+            if (code[j] == LetsBeRationalVector.RECHECK) {
+              recheck(call, forward, strike, t, rate, priceUsd, c + j, j, sc);
+            }
+          }
+        }
+        LetsBeRationalVector.totalVolatilities(sc, n);
+        LetsBeRationalVector.vols(t, c, n, volOut, sc);
+        for (int j = 0; j < n; j++) {
+          int i = c + j;
+          double status = code[j];
+          if (status != LetsBeRationalVector.PENDING) {
+            statusOut[i] = (byte) status;
+          } else if (s[j] == s[j]) {
+            statusOut[i] = OK;
+          } else {
+            store(solve(call[i], forward[i], strike[i], t[i], rate == null ? 0.0 : rate[i], priceUsd[i]), i, volOut,
+                statusOut);
+          }
+        }
+        c += n;
+      }
+      DEFAULT.impliedVolsScalar(call, forward, strike, t, rate, priceUsd, c, to, volOut, statusOut);
+    }
+
+    // the scalar checks and normalisation of item i into lane j
+    private static void recheck(boolean[] call, double[] forward, double[] strike, double[] t, double[] rate,
+        double[] priceUsd, int i, int j, LetsBeRationalVector.Scratch sc) {
+      double f = forward[i];
+      double k = strike[i];
+      double beta = normalisedTimeValue(call[i], f, k, t[i], rate == null ? 0.0 : rate[i], priceUsd[i]);
+      if (beta > 0) {
+        double x = -Math.abs(Black76Formula.logMoneyness(f, k));
+        double bMax = Math.exp(0.5 * x);
+        if (beta < bMax) {
+          sc.x[j] = x;
+          sc.beta[j] = beta;
+          sc.bMax[j] = bMax;
+          sc.code[j] = LetsBeRationalVector.PENDING;
+          return;
+        }
+        beta = -ImpliedVolFailure.ABOVE_UPPER_BOUND.code();
+      }
+      sc.code[j] = -beta;
+    }
   }
 }
