@@ -274,6 +274,41 @@ class DeribitPortfolioMarginCalculatorTest {
     assertThat(btc.riskMatrixMarginDetails().worstCaseBucket().label()).isEqualTo("-20% / vol up");
   }
 
+  @Test
+  void test_margin_rollShockGrowsWithTimeToExpiry() {
+    // BTC-27DEC24 on 2024-06-17: T = 193.9 days; exp(0.075 T) - 1 = 4.06% > min 1%; perpetual at the minimum
+    MarginPosition dec = deltaOne("BTC-27DEC24", 3, 70_000, T8_INDEX, T8_TIME);
+    MarginPosition perp = deltaOne("BTC-PERPETUAL", -1, 65_910.57, T8_INDEX, T8_TIME);
+    double t = (Instant.parse("2024-12-27T08:00:00Z").toEpochMilli() - T8_TIME.toEpochMilli()) / 1000.0 / (365 * 86_400.0);
+    PortfolioCurrencyMargin btc = SUT.margin(List.of(dec, perp), Map.of(), Map.of(), PARAMS).currency(Asset.BTC);
+    assertThat(btc.riskMatrixMarginDetails().rollShock())
+        .isCloseTo((Math.exp(0.075 * t) - 1) * 3 + 0.01 * 1, within(1e-13));
+  }
+
+  @Test
+  void test_margin_deltaShockAboveThreshold() {
+    // 1,000 BTC net long: |D| S = 65.67M USD > 20M; min((65.67M - 20M) x 1000 x 5e-5, 0.1 x 65.67M) / S coin
+    MarginPosition perp = deltaOne("BTC-PERPETUAL", 1_000, T8_INDEX, T8_INDEX, T8_TIME);
+    PortfolioCurrencyMargin btc = SUT.margin(List.of(perp), Map.of(), Map.of(), PARAMS).currency(Asset.BTC);
+    double usd = 1_000 * T8_INDEX;
+    double expected = Math.min((usd - 20_000_000) * 1_000 * 5e-5, 0.1 * usd) / T8_INDEX;
+    assertThat(btc.riskMatrixMarginDetails().deltaShock()).isCloseTo(expected, within(1e-9));
+    assertThat(btc.riskMatrixMargin()).isCloseTo(1_000 * (1 / 0.84 - 1) + 0.01 * 1_000 + expected, within(1e-9));
+  }
+
+  @Test
+  void test_margin_linearPerpInUsdc() {
+    // 2 BTC of BTC_USDC-PERPETUAL at 65,000: worst -16% = 2 x 65,000 x 0.16 USDC; roll 0.01 x 2 x index
+    MarginPosition perp = deltaOne("BTC_USDC-PERPETUAL", 2, 65_000, 65_000, T8_TIME);
+    PortfolioCurrencyMargin usdc = SUT.margin(List.of(perp), Map.of(), Map.of(), PARAMS).currency(Asset.USDC);
+    assertThat(usdc.riskMatrices().get(0).key()).isEqualTo("btc_usdc");
+    assertThat(usdc.riskMatrixMarginDetails().worstCase()).isCloseTo(2 * 65_000 * 0.16, within(1e-9));
+    assertThat(usdc.riskMatrixMarginDetails().rollShock()).isCloseTo(0.01 * 2 * 65_000, within(1e-9));
+    // extended -66%: weighted PnL = the -16% entry; dampener (0.66/0.16 - 1) x 25,000 USD removes it
+    assertThat(usdc.riskMatrices().get(0).aggregated().extended()[0]).isZero();
+    assertThat(usdc.maintenanceMargin()).isCloseTo(0.8 * (2 * 65_000 * 0.16 + 1_300), within(1e-9));
+  }
+
   // --- bad input ---
 
   @Test
