@@ -154,6 +154,9 @@ public final class ScenarioEngine {
     double[] lff = r.logForwardFactor();
     VolShift[] shifts = r.vol();
     double[] roll = r.rollYears();
+    VolShift[] cacheKey = new VolShift[4];
+    double[] cacheVol = new double[4];
+    int cached = 0;
     for (int j = 0; j < n; j++) {
       double fj = f * ff[j];
       double tj = t;
@@ -167,7 +170,24 @@ public final class ScenarioEngine {
       double v;
       double conv;
       if (tj > 0) {
-        double volJ = shifts[j].shiftedVol(vol, tj);
+        double volJ = Double.NaN;
+        VolShift shift = shifts[j];
+        int c = 0;
+        if (tj == t) {
+          // a set usually repeats a few shift objects: evaluate each once per instrument
+          while (c < cached && cacheKey[c] != shift) {
+            c++;
+          }
+        }
+        if (tj == t && c < cached) {
+          volJ = cacheVol[c];
+        } else {
+          volJ = shift.shiftedVol(vol, tj);
+          if (tj == t && cached < cacheKey.length) {
+            cacheKey[cached] = shift;
+            cacheVol[cached++] = volJ;
+          }
+        }
         if (!(volJ >= 0) || !Double.isFinite(volJ)) {
           throw InvalidInputException.invalid("vol_shift", Checks.format(volJ),
               "scenario " + j + " gives a bad vol for option " + o.name() + " (must be finite and >= 0)");

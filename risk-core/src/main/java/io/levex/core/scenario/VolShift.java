@@ -4,7 +4,8 @@ package io.levex.core.scenario;
  * A volatility shift: the shocked implied vol as a function of the current vol and the years to expiry.
  * <p>
  * The expiry dependence lets DTE-scaled shocks (Deribit PM's up/down shocks), parallel shifts and SPAN's vol scan
- * share one type. Implementations must be stateless and thread-safe; the result must be finite and {@code >= 0}.
+ * share one type. Implementations must be pure functions (the engine evaluates each shift object once per instrument and
+ * reuses the result across scenarios) and thread-safe; the result must be finite and {@code >= 0}.
  */
 @FunctionalInterface
 public interface VolShift {
