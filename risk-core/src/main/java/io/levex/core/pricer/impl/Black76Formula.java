@@ -75,12 +75,34 @@ public final class Black76Formula {
    * @return the price, >= 0
    */
   public static double price(double forward, double strike, double t, double vol, double df, boolean call) {
-    double intrinsic = Math.max(call ? forward - strike : strike - forward, 0.0);
     double s = vol * Math.sqrt(t);
+    if (!(s > 0)) {
+      return df * Math.max(call ? forward - strike : strike - forward, 0.0);
+    }
+    return priceFromLogMoneyness(forward, strike, logMoneyness(forward, strike), s, df, call);
+  }
+
+  /**
+   * Discounted Black-76 price from a precomputed log-moneyness and total volatility: the entry point for
+   * revaluation loops that hoist {@code ln(F/K)} and {@code sqrt(T)} out of the loop (a shocked forward
+   * {@code F (1 + m)} has {@code ln(F(1+m)/K) = ln(F/K) + ln(1+m)}).
+   *
+   * @param forward  F > 0
+   * @param strike  K > 0
+   * @param logMoneyness  ln(F/K), consistent with F and K
+   * @param totalVol  sigma sqrt(T), >= 0
+   * @param df  discount factor
+   * @param call  true for a call
+   * @return the price, >= 0
+   */
+  public static double priceFromLogMoneyness(double forward, double strike, double logMoneyness, double totalVol, double df,
+      boolean call) {
+    double intrinsic = Math.max(call ? forward - strike : strike - forward, 0.0);
+    double s = totalVol;
     if (!(s > 0)) {
       return df * intrinsic;
     }
-    double x = -Math.abs(logMoneyness(forward, strike));
+    double x = -Math.abs(logMoneyness);
     double h = x * (1.0 / s);
     double halfS = 0.5 * s;
     double base = NormalisedBlack.gaussianBase(x, s, h, halfS);
