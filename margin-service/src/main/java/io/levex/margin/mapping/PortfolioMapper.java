@@ -94,7 +94,7 @@ public final class PortfolioMapper {
         throw ex.withField(field + ".asset");
       }
       try {
-        Checks.finite("amount", a.getAmount());
+        Checks.nonNegative("amount", a.getAmount());
       } catch (InvalidInputException ex) {
         throw ex.withFieldPrefix(field);
       }

@@ -29,6 +29,19 @@ class PortfolioMapperTest {
   }
 
   @Test
+  void test_parse_rejectsNegativeCollateral() {
+    Portfolio p = Portfolio.newBuilder()
+        .addCollateral(AssetAmount.newBuilder().setAsset("BTC").setAmount(-0.5))
+        .build();
+    assertThatThrownBy(() -> PortfolioMapper.parse(p, "portfolio", 10))
+        .isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+          assertThat(ex.error().kind()).isEqualTo(io.levex.core.collect.ErrorKind.INVALID_ARGUMENT);
+          assertThat(ex.error().field()).isEqualTo("portfolio.collateral[0].amount");
+          assertThat(ex.getMessage()).contains("-0.5");
+        });
+  }
+
+  @Test
   void test_parse_rejectsAbsurdSizeAndTooManyPositions() {
     Portfolio big = Portfolio.newBuilder()
         .addPositions(PortfolioPosition.newBuilder().setInstrument(InstrumentRef.newBuilder().setName("BTC-PERPETUAL")).setSize(5e9))

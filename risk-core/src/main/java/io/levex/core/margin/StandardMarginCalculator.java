@@ -4,6 +4,9 @@ import io.levex.core.basics.Asset;
 import io.levex.core.basics.SettlementType;
 import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
+import io.levex.core.margin.account.AccountCalculator;
+import io.levex.core.margin.account.Collateral;
+import io.levex.core.margin.account.CollateralHaircuts;
 import io.levex.core.product.FutureInstrument;
 import io.levex.core.product.Instrument;
 import io.levex.core.product.OptionInstrument;
@@ -24,6 +27,10 @@ import java.util.TreeMap;
  * parameter file, per option in coin (linear options: the same rule in USD, x index); long options need no
  * margin. Equity per currency = cash + unrealised futures PnL + option mark values.
  * <p>
+ * The result carries both views of the account: segregated (S:SM, per currency, {@link MarginResult#currencies()})
+ * and cross collateral (X:SM, {@link MarginResult#account()}, with the {@code collateral.<ASSET>.haircut}
+ * parameters; see {@link AccountCalculator}).
+ * <p>
  * Stateless and thread-safe.
  */
 public final class StandardMarginCalculator {
@@ -38,10 +45,29 @@ public final class StandardMarginCalculator {
   }
 
   /**
-   * Computes the margin of a portfolio.
+   * Computes the margin of a portfolio holding deposited collateral.
    *
    * @param positions  positions with their marks
-   * @param collateral  cash per asset (may be negative)
+   * @param collateral  the deposited collateral (amounts {@code >= 0})
+   * @param usdPrices  USD per unit of every non-USD currency present (the index); USD stablecoins are 1
+   * @param params  the parameter set
+   * @return the margin
+   * @throws InvalidInputException when parameters or USD prices are missing
+   */
+  public MarginResult margin(
+      List<MarginPosition> positions, Collateral collateral, Map<Asset, Double> usdPrices, MarginParameters params) {
+    return margin(positions, collateral.amounts(), usdPrices, params);
+  }
+
+  /**
+   * Computes the margin of a portfolio from cash balances.
+   * <p>
+   * Use {@link #margin(List, Collateral, Map, MarginParameters)} for deposits (which rejects negative amounts);
+   * this form also takes the negative cash balances that trading can leave (a what-if premium larger than the
+   * cash held).
+   *
+   * @param positions  positions with their marks
+   * @param collateral  cash per asset, asset units (may be negative after trades)
    * @param usdPrices  USD per unit of every non-USD currency present (the index); USD stablecoins are 1
    * @param params  the parameter set
    * @return the margin
@@ -51,6 +77,7 @@ public final class StandardMarginCalculator {
       List<MarginPosition> positions, Map<Asset, Double> collateral, Map<Asset, Double> usdPrices, MarginParameters params) {
 
     StatusBands bands = StatusBands.of(params);
+    CollateralHaircuts haircuts = CollateralHaircuts.of(params);
     Map<Asset, double[]> perCurrency = new TreeMap<>(); // im, mm, equity
     collateral.forEach((asset, amount) -> {
       Checks.finite("collateral[" + asset + "]", amount);
@@ -90,7 +117,8 @@ public final class StandardMarginCalculator {
       mbUsd += equity * usd;
       worst = worst.worse(status);
     }
-    return new MarginResult(MODEL, params.name(), currencies, results, imUsd, mmUsd, mbUsd, worst);
+    return new MarginResult(MODEL, params.name(), currencies, results, imUsd, mmUsd, mbUsd, worst,
+        AccountCalculator.DEFAULT.cross(currencies, haircuts, bands));
   }
 
   /**
