@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The top command: {@code levex <subcommand>}. {@code up} and {@code demo} run the suite; {@code price}, {@code iv},
- * {@code chain} and {@code surface} compute offline with risk-core (no server, no infrastructure).
+ * {@code chain}, {@code surface} and {@code margin} compute offline with risk-core (no server, no infrastructure).
  */
 @TopCommand
 @Command(
@@ -14,6 +14,6 @@ import picocli.CommandLine.Command;
     version = "levex 0.1.0-SNAPSHOT",
     description = "Leveraged exposure management for crypto options and derivatives.",
     subcommands = {UpCommand.class, DemoCommand.class, PriceCommand.class, IvCommand.class, ChainCommand.class,
-        SurfaceCommand.class})
+        SurfaceCommand.class, MarginCommand.class})
 public class LevexCommand {
 }

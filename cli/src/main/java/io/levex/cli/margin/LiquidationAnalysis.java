@@ -1,0 +1,32 @@
+package io.levex.cli.margin;
+
+import io.levex.core.basics.Asset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The liquidation hook of {@code levex margin}: per currency and underlying, the index prices at which margin
+ * balance = MM with everything else fixed, and their distance from the index.
+ * <p>
+ * This build has no liquidation analysis: {@link #NOT_AVAILABLE} returns empty and the report says so. Integration
+ * point: implement this interface over the risk-core liquidation analysis (re-pricing {@code inputs} at shifted index
+ * prices and re-running {@code model}) and pass it to {@code MarginCommand}'s {@code liquidation} field.
+ */
+public interface LiquidationAnalysis {
+
+  /** No analysis in this build. */
+  LiquidationAnalysis NOT_AVAILABLE = (inputs, model, report) -> Optional.empty();
+
+  /** The note the report carries when the analysis is not available. */
+  String NOT_AVAILABLE_NOTE = "liquidation prices are not available in this build (liquidation: null)";
+
+  /**
+   * Analyses a portfolio.
+   *
+   * @param inputs  the portfolio and its priced positions
+   * @param model  the margin model the portfolio is margined with
+   * @param report  the portfolio's margin under that model
+   * @return per currency, per underlying; empty when not available
+   */
+  Optional<Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>>> analyse(MarginInputs inputs, MarginModel model, MarginReport report);
+}
