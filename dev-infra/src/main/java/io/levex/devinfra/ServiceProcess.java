@@ -61,6 +61,9 @@ public final class ServiceProcess implements AutoCloseable {
     cmd.add("-Xmx512m");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("--enable-native-access=ALL-UNNAMED");
+    // the SIMD pricing and implied-vol kernels (docs/pricing.md); without it risk-core uses the scalar kernels
+    cmd.add("--add-modules");
+    cmd.add("jdk.incubator.vector");
     String extra = System.getenv("LEVEX_SERVICE_JVM_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(List.of(extra.trim().split("\\s+")));
