@@ -5,7 +5,6 @@ import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.pricer.impl.Black76Formula;
 import io.levex.core.pricer.impl.Black76VectorPrices;
-import io.levex.core.pricer.impl.NormalisedBlack;
 import io.levex.core.product.OptionInstrument;
 import java.util.List;
 
@@ -14,10 +13,8 @@ import java.util.List;
  * every scenario of every option, {@code ln(F/K)} hoisted and {@code ln(1+m)} added, {@code sqrt(T)} and each
  * distinct vol shift once per instrument), priced on lanes by {@link Black76VectorPrices}.
  * <p>
- * Instruments are processed in blocks: every entry of a block is classified by its Black-76 region (small-t, or
- * the others) into one of two buffers, each priced {@link Black76VectorPrices#CHUNK} entries at a time in the mode
- * of its region, so no pass computes a region that no lane of it uses; then each row is finished
- * ({@code (df V / C) - base}) in order. Delta-one and expired instruments take the scalar {@code fill}. Loaded only
+ * Instruments are processed in blocks: the entries of a block are buffered and priced
+ * {@link Black76VectorPrices#CHUNK} at a time, then each row is finished ({@code (df V / C) - base}) in order. Delta-one and expired instruments take the scalar {@code fill}. Loaded only
  * when the Vector API module is present; one instance per thread.
  */
 final class ScenarioGridVector {
@@ -26,8 +23,7 @@ final class ScenarioGridVector {
   private static final int BLOCK = 32;
   private static final ThreadLocal<ScenarioGridVector> INSTANCE = ThreadLocal.withInitial(ScenarioGridVector::new);
 
-  private final Bucket small = new Bucket(Black76VectorPrices.SMALL_T);
-  private final Bucket general = new Bucket(Black76VectorPrices.GENERAL);
+  private final Bucket bucket = new Bucket();
   private final Black76VectorPrices.Scratch scratch = new Black76VectorPrices.Scratch();
   private double[] raw = new double[0];
   private double[] dfs = new double[0];
@@ -35,9 +31,8 @@ final class ScenarioGridVector {
   private final boolean[] option = new boolean[BLOCK];
   private final boolean[] inverse = new boolean[BLOCK];
 
-  /** Entries of one region waiting to be priced. */
+  /** Entries waiting to be priced. */
   private final class Bucket {
-    final int mode;
     final double[] f = new double[Black76VectorPrices.CHUNK];
     final double[] k = new double[Black76VectorPrices.CHUNK];
     final double[] lm = new double[Black76VectorPrices.CHUNK];
@@ -46,10 +41,6 @@ final class ScenarioGridVector {
     final double[] out = new double[Black76VectorPrices.CHUNK];
     final int[] target = new int[Black76VectorPrices.CHUNK];
     int n;
-
-    Bucket(int mode) {
-      this.mode = mode;
-    }
 
     void add(int at, double fj, double strike, double lmj, double sj, double callSign) {
       f[n] = fj;
@@ -67,7 +58,7 @@ final class ScenarioGridVector {
       if (n == 0) {
         return;
       }
-      Black76VectorPrices.prices(f, k, lm, s, sign, n, mode, out, scratch);
+      Black76VectorPrices.prices(f, k, lm, s, sign, n, out, scratch);
       double[] r = raw;
       for (int i = 0; i < n; i++) {
         r[target[i]] = out[i];
@@ -91,6 +82,8 @@ final class ScenarioGridVector {
       convs = new double[BLOCK * w];
     }
     int size = inputs.size();
+    io.levex.core.basics.Asset lastUnderlying = null;
+    ScenarioSet.Resolved lastResolved = null;
     for (int b0 = 0; b0 < size; b0 += BLOCK) {
       int b1 = Math.min(size, b0 + BLOCK);
       for (int i = b0; i < b1; i++) {
@@ -99,7 +92,12 @@ final class ScenarioGridVector {
         try {
           option[slot] = !in.expired() && in.instrument() instanceof OptionInstrument;
           if (option[slot]) {
-            prepare(engine, in, set.resolve(in.instrument().underlying()), slot * w, n, slot);
+            io.levex.core.basics.Asset und = in.instrument().underlying();
+            if (!und.equals(lastUnderlying)) {
+              lastUnderlying = und;
+              lastResolved = set.resolve(und);
+            }
+            prepare(engine, in, lastResolved, slot * w, n, slot);
           } else {
             double[] v = engine.fill(in, set, matrix, i * stride);
             if (values != null) {
@@ -108,13 +106,11 @@ final class ScenarioGridVector {
             }
           }
         } catch (InvalidInputException ex) {
-          small.n = 0;
-          general.n = 0;
+          bucket.n = 0;
           throw ex.withFieldPrefix("instruments[" + i + "]");
         }
       }
-      small.flush();
-      general.flush();
+      bucket.flush();
       for (int i = b0; i < b1; i++) {
         int slot = i - b0;
         if (option[slot]) {
@@ -219,19 +215,13 @@ final class ScenarioGridVector {
     return volJ;
   }
 
-  // one entry: zero total vol is the intrinsic value (as the scalar kernel); otherwise into its region's buffer
+  // one entry: zero total vol is the intrinsic value (as the scalar kernel); otherwise into the buffer
   private void add(int at, double f, double k, double lm, double s, double sign) {
     if (!(s > 0)) {
       raw[at] = Math.max(sign * (f - k), 0.0);
       return;
     }
-    double h = -Math.abs(lm) * (1.0 / s);
-    double t = 0.5 * s;
-    if (!NormalisedBlack.isAsymptotic(h, t) && NormalisedBlack.isSmallT(h, t)) {
-      small.add(at, f, k, lm, s, sign);
-    } else {
-      general.add(at, f, k, lm, s, sign);
-    }
+    bucket.add(at, f, k, lm, s, sign);
   }
 
   private void finish(int e0, int n, boolean inv, double[] matrix, int row, double[] values, int i) {
