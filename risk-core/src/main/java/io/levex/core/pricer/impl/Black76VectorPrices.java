@@ -11,12 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
  * per scenario (performance-benchmarks.md section 6.2).
  * <p>
  * The conventional form, taken from the out-of-the-money side so that it never subtracts two large numbers: with
- * {@code x = ln(F/K)}, {@code sigma = +1} when {@code x <= 0} else {@code -1}, {@code a1 = sigma d1},
- * {@code a2 = sigma d2 < 0}, the time value is {@code sigma (F N(a1) - K N(a2))} and the price is the intrinsic value
+ * {@code x = -|ln(F/K)|}, {@code p = x/s + s/2}, {@code q = p - s}, {@code A = min(F, K)}, {@code B = max(F, K)},
+ * the time value is {@code A N(p) - B N(q)} (the out-of-the-money call or put) and the price is the intrinsic value
  * plus it. The normal probabilities come from Cody's scaled complementary error function (the rational functions of
  * {@link NormalDistribution#erfcx}, shared with {@link Black76VectorKernel}) and one exponential per entry:
- * {@code K exp(-d2^2/2) = F exp(-d1^2/2)}, so that the only divisions are {@code ln(F/K)/s} and those of
- * the rational functions. Cheaper than {@link Black76Formula#priceFromLogMoneyness} (no small-t
+ * {@code B exp(-q^2/2) = A exp(-p^2/2)}, so that the only divisions are {@code x/s} and those of the rational
+ * functions. Cheaper than {@link Black76Formula#priceFromLogMoneyness} (no small-t
  * series, no asymptotic expansion) and less accurate far out of the money, where the time value is tiny: the absolute
  * error stays within about {@code 1e-14 max(F, K)} (tested against the scalar kernel on every region at
  * {@code 1e-13 max(F, K)}), which is what sums of positions (risk matrices) need. Loaded only when
@@ -32,7 +32,6 @@ public final class Black76VectorPrices {
 
   private static final double INV_SQRT_2 = NormalDistribution.INV_SQRT_2;
   private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
-  private static final DoubleVector MINUS_ONE = DoubleVector.broadcast(SPECIES, -1.0);
 
   private Black76VectorPrices() {
   }
@@ -74,49 +73,39 @@ public final class Black76VectorPrices {
     terms(logMoneyness, totalVol, m, sc);
     Black76VectorKernel.erfcx(sc.argD1, sc.erfcxD1, m);
     Black76VectorKernel.erfcx(sc.argD2, sc.erfcxD2, m);
-    assemble(forward, strike, logMoneyness, callSign, m, out, sc);
+    assemble(forward, strike, callSign, m, out, sc);
   }
 
-  // pass 1: a1, a2 = sigma d1, sigma d2 (out-of-the-money side), exp(-d1^2/2) and the erfcx arguments
-  // |a1|/sqrt 2 and -a2/sqrt 2 (>= 0)
-  private static void terms(double[] logMoneyness, double[] totalVol, int n,
-      Black76VectorKernel.Scratch sc) {
+  // pass 1: p = x/s + s/2 (either sign) and q = p - s < 0 with x = -|ln(F/K)| (the out-of-the-money side),
+  // exp(-p^2/2) and the erfcx arguments |p|/sqrt 2 and -q/sqrt 2 (>= 0)
+  private static void terms(double[] logMoneyness, double[] totalVol, int n, Black76VectorKernel.Scratch sc) {
     for (int j = 0; j < n; j += LANES) {
-      DoubleVector lm = DoubleVector.fromArray(SPECIES, logMoneyness, j);
+      DoubleVector x = DoubleVector.fromArray(SPECIES, logMoneyness, j).abs().neg();
       DoubleVector s = DoubleVector.fromArray(SPECIES, totalVol, j);
-      DoubleVector halfS = s.mul(0.5);
-      DoubleVector d1 = lm.div(s).add(halfS);
-      DoubleVector d2 = d1.sub(s);
-      VectorMask<Double> above = lm.compare(VectorOperators.GT, 0.0);
-      DoubleVector sigma = ONE.blend(MINUS_ONE, above);
-      DoubleVector a1 = d1.mul(sigma);
-      DoubleVector a2 = d2.mul(sigma);
-      DoubleVector e1 = d1.mul(d1).mul(-0.5).lanewise(VectorOperators.EXP);
-      e1.intoArray(sc.base, j);
-      a1.intoArray(sc.h, j);
-      a1.abs().mul(INV_SQRT_2).intoArray(sc.argD1, j);
-      a2.mul(-INV_SQRT_2).intoArray(sc.argD2, j);
+      DoubleVector p = x.div(s).add(s.mul(0.5));
+      DoubleVector q = p.sub(s);
+      p.mul(p).mul(-0.5).lanewise(VectorOperators.EXP).intoArray(sc.base, j);
+      p.intoArray(sc.h, j);
+      p.abs().mul(INV_SQRT_2).intoArray(sc.argD1, j);
+      q.mul(-INV_SQRT_2).intoArray(sc.argD2, j);
     }
   }
 
-  // last pass: N(a1) = e1 erfcx(-a1/sqrt 2)/2 (a1 <= 0) or 1 - e1 erfcx(a1/sqrt 2)/2; K N(a2) = K e2 erfcx(-a2/sqrt 2)/2
-  // with K e2 = F e1 (no division); price = intrinsic + max(sigma (F N(a1) - K N(a2)), 0)
-  private static void assemble(double[] forward, double[] strike, double[] logMoneyness, double[] callSign, int n,
-      double[] out, Black76VectorKernel.Scratch sc) {
+  // last pass: with A = min(F, K), B = max(F, K) the out-of-the-money value is A N(p) - B N(q);
+  // N(p) = e erfcx(-p/sqrt 2)/2 (p <= 0) or 1 - e erfcx(p/sqrt 2)/2 with e = exp(-p^2/2); B N(q) = A e erfcx(-q/sqrt 2)/2
+  // since B exp(-q^2/2) = A exp(-p^2/2) (no division); price = intrinsic + max(that, 0)
+  private static void assemble(double[] forward, double[] strike, double[] callSign, int n, double[] out,
+      Black76VectorKernel.Scratch sc) {
     for (int j = 0; j < n; j += LANES) {
       DoubleVector f = DoubleVector.fromArray(SPECIES, forward, j);
       DoubleVector k = DoubleVector.fromArray(SPECIES, strike, j);
-      DoubleVector lm = DoubleVector.fromArray(SPECIES, logMoneyness, j);
       DoubleVector sign = DoubleVector.fromArray(SPECIES, callSign, j);
-      DoubleVector a1 = DoubleVector.fromArray(SPECIES, sc.h, j);
-      DoubleVector halfE1 = DoubleVector.fromArray(SPECIES, sc.base, j).mul(0.5);
-      DoubleVector tail1 = halfE1.mul(DoubleVector.fromArray(SPECIES, sc.erfcxD1, j));
-      DoubleVector n1 = tail1.blend(ONE.sub(tail1), a1.compare(VectorOperators.GT, 0.0));
-      DoubleVector kN2 = f.mul(halfE1).mul(DoubleVector.fromArray(SPECIES, sc.erfcxD2, j));
-      DoubleVector sigma = ONE.blend(MINUS_ONE, lm.compare(VectorOperators.GT, 0.0));
-      DoubleVector tv = f.mul(n1).sub(kN2).mul(sigma).max(0.0);
-      DoubleVector intrinsic = f.sub(k).mul(sign).max(0.0);
-      intrinsic.add(tv).intoArray(out, j);
+      DoubleVector p = DoubleVector.fromArray(SPECIES, sc.h, j);
+      DoubleVector halfE = DoubleVector.fromArray(SPECIES, sc.base, j).mul(0.5);
+      DoubleVector tailP = halfE.mul(DoubleVector.fromArray(SPECIES, sc.erfcxD1, j));
+      DoubleVector nP = tailP.blend(ONE.sub(tailP), p.compare(VectorOperators.GT, 0.0));
+      DoubleVector tv = nP.sub(halfE.mul(DoubleVector.fromArray(SPECIES, sc.erfcxD2, j))).mul(f.min(k)).max(0.0);
+      f.sub(k).mul(sign).max(0.0).add(tv).intoArray(out, j);
     }
   }
 }
