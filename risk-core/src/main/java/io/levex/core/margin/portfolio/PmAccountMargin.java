@@ -35,6 +35,9 @@ import java.util.Objects;
  */
 public final class PmAccountMargin {
 
+  // the sparse sum runs on SIMD lanes (PmAccountVector) when the Vector API module is present
+  private static final boolean SIMD = ScenarioEngine.VECTORIZED;
+
   private final String key;
   private final Asset currency;
   private final DeribitPmScenarios scenarios;
@@ -296,12 +299,18 @@ public final class PmAccountMargin {
     java.util.Arrays.fill(acc, 0.0);
     java.util.Arrays.fill(gd, 0.0);
     double settled = 0;
+    boolean simd = SIMD && w % PmAccountVector.LANES == 0;
+    if (simd) {
+      PmAccountVector.accumulate(m, w, rows, units, from, to, acc);
+    }
     for (int p = from; p < to; p++) {
       int r = rows[p];
       double q = units[p];
-      int base = r * w;
-      for (int j = 0; j < w; j++) {
-        acc[j] = Math.fma(q, m[base + j], acc[j]);
+      if (!simd) {
+        int base = r * w;
+        for (int j = 0; j < w; j++) {
+          acc[j] = Math.fma(q, m[base + j], acc[j]);
+        }
       }
       int g = group[r];
       if (g >= 0) {
