@@ -45,7 +45,20 @@ public final class ResultsChecker {
   record Result(String benchmark, String subject, String set, int size, double ns, double nsError, double allocBytes) {
   }
 
+  /**
+   * One B4 result: {@code kind} B4a (subject), account (SampleTime, percentiles) or book (book, threads).
+   */
+  record B4Result(String kind, String subject, int threads, double ns, double nsError, double allocBytes, double p50Ns,
+      double p99Ns, double p999Ns) {
+  }
+
   private final PrintStream out;
+  private List<B4Result> b4 = List.of();
+  private double maxB4aNs = 10;
+  private double minB4aRatio = 6;
+  private double maxB4bP99Us = 20;
+  private double maxB4bBookMs = 1000;
+  private double maxB4bZipfMs = 50;
   private double minB1Ratio = 10;
   private double maxAlloc = 0;
   private double allocEpsilon = 0.01;
@@ -99,6 +112,11 @@ public final class ResultsChecker {
           case "--max-b3-ms" -> c.maxB3Ms = Double.parseDouble(args[++i]);
           case "--min-b3-ratio" -> c.minB3Ratio = Double.parseDouble(args[++i]);
           case "--b3-subject" -> c.b3Subject = args[++i];
+          case "--max-b4a-ns" -> c.maxB4aNs = Double.parseDouble(args[++i]);
+          case "--min-b4a-ratio" -> c.minB4aRatio = Double.parseDouble(args[++i]);
+          case "--max-b4b-p99-us" -> c.maxB4bP99Us = Double.parseDouble(args[++i]);
+          case "--max-b4b-book-ms" -> c.maxB4bBookMs = Double.parseDouble(args[++i]);
+          case "--max-b4b-zipf-ms" -> c.maxB4bZipfMs = Double.parseDouble(args[++i]);
           case "--markdown" -> c.markdown = true;
           case "-h", "--help" -> {
             System.out.println("usage: ResultsChecker [results.json] [--min-b1-ratio 10] [--max-alloc 0]"
@@ -119,7 +137,9 @@ public final class ResultsChecker {
       System.err.println("ResultsChecker: " + ex.getMessage());
       System.exit(2);
     }
-    List<Result> results = read(Files.readString(file, StandardCharsets.UTF_8));
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    List<Result> results = read(json);
+    c.b4 = readB4(json);
     System.exit(c.check(results) ? 0 : 1);
   }
 
@@ -181,6 +201,150 @@ public final class ResultsChecker {
     return out;
   }
 
+  /**
+   * Reads the B4 results ({@link PmGridBenchmark}, {@link PmAccountBenchmark}, {@link PmBookBenchmark}).
+   *
+   * @param json  the file's text
+   * @return the results
+   */
+  @SuppressWarnings("unchecked")
+  static List<B4Result> readB4(String json) {
+    List<B4Result> out = new ArrayList<>();
+    for (Object o : (List<Object>) Json.parse(json)) {
+      Map<String, Object> b = (Map<String, Object>) o;
+      String name = (String) b.get("benchmark");
+      String kind = name.contains("PmGridBenchmark") ? "B4a" : name.contains("PmAccountBenchmark") ? "account"
+          : name.contains("PmBookBenchmark") ? "book" : null;
+      if (kind == null) {
+        continue;
+      }
+      Map<String, Object> params = (Map<String, Object>) b.getOrDefault("params", Map.of());
+      Map<String, Object> primary = (Map<String, Object>) b.get("primaryMetric");
+      String unit = (String) primary.get("scoreUnit");
+      double ns = toNanos(num(primary.get("score")), unit);
+      double err = toNanos(num(primary.get("scoreError")), unit);
+      double p50 = Double.NaN;
+      double p99 = Double.NaN;
+      double p999 = Double.NaN;
+      if (primary.get("scorePercentiles") instanceof Map<?, ?> pct) {
+        p50 = toNanos(num(pct.get("50.0")), unit);
+        p99 = toNanos(num(pct.get("99.0")), unit);
+        p999 = toNanos(num(pct.get("99.9")), unit);
+      }
+      double alloc = Double.NaN;
+      if (b.get("secondaryMetrics") instanceof Map<?, ?> secondary
+          && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> g) {
+        alloc = num(g.get("score"));
+      }
+      String subject = kind.equals("book") ? (String) params.get("book") : (String) params.getOrDefault("subject", "levex");
+      int threads = params.get("threads") == null ? 1 : Integer.parseInt((String) params.get("threads"));
+      out.add(new B4Result(kind, subject, threads, ns, err, alloc, p50, p99, p999));
+    }
+    return out;
+  }
+
+  void b4(List<B4Result> results) {
+    this.b4 = results;
+  }
+
+  private void b4Section() {
+    if (b4.isEmpty()) {
+      return;
+    }
+    String pre = markdown ? "- " : "  ";
+    out.println();
+    out.println(markdown ? "#### B4a PMGrid (ns per instrument x scenario revaluation; 1,600 x 35)"
+        : "== B4a PMGrid (ns per instrument x scenario revaluation; 1,600 x 35)");
+    B4Result vector = null;
+    B4Result strata = null;
+    for (B4Result r : b4) {
+      if (r.kind().equals("B4a")) {
+        if (r.subject().equals("levexVector")) {
+          vector = r;
+        } else if (r.subject().equals("strata")) {
+          strata = r;
+        }
+      }
+    }
+    if (markdown) {
+      out.println("| subject | ns/op | ± (99.9%) | revaluations/s/core | B/op | vs strata | accuracy gate |");
+      out.println("|---|---:|---:|---:|---:|---:|---|");
+    }
+    for (PmGridSubject s : PmGridSubject.values()) {
+      PmGridGate.Report g = PmGridGate.report(s);
+      String gate = String.format(Locale.ROOT, "%s (max rel %.1e)", g.pass() ? "PASS" : "FAIL", g.maxRel());
+      B4Result r = b4.stream().filter(x -> x.kind().equals("B4a") && x.subject().equals(s.id())).findFirst().orElse(null);
+      if (r == null) {
+        out.println(markdown ? "| " + s.id() + " | not timed | | | | | " + gate + " |" : pre + s.id() + " not timed; gate " + gate);
+        continue;
+      }
+      String ratio = strata == null ? "-" : String.format(Locale.ROOT, "%.2fx", strata.ns() / r.ns());
+      out.println(markdown
+          ? String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %s | %s | %s |", s.id(), r.ns(), r.nsError(),
+              millions(1e9 / r.ns()), bytes(r.allocBytes()), ratio, gate)
+          : String.format(Locale.ROOT, "%s%-12s %8.2f ns +- %6.2f  %s/s/core  %s B/op  vs strata %s  gate %s", pre,
+              s.id(), r.ns(), r.nsError(), millions(1e9 / r.ns()), bytes(r.allocBytes()), ratio, gate));
+    }
+    out.println();
+    out.println(markdown ? "#### B4b PMAccount" : "== B4b PMAccount");
+    B4Result account = null;
+    for (B4Result r : b4) {
+      if (r.kind().equals("account")) {
+        account = r;
+        out.println(pre + String.format(Locale.ROOT,
+            "1,000-position account: mean %.2f us, p50 %.2f us, p99 %.2f us, p99.9 %.2f us, %s B/op", r.ns() / 1e3,
+            r.p50Ns() / 1e3, r.p99Ns() / 1e3, r.p999Ns() / 1e3, bytes(r.allocBytes())));
+        if (strata != null) {
+          out.println(pre + String.format(Locale.ROOT,
+              "info: naive per-position Strata revaluation of that account (B4a strata x 35 x 1,000): %.0f us",
+              strata.ns() * 35 * 1000 / 1e3));
+        }
+      }
+    }
+    for (B4Result r : b4) {
+      if (r.kind().equals("book")) {
+        out.println(pre + String.format(Locale.ROOT,
+            "book %s, %d thread(s): %.1f ms per tick (+- %.1f), %.1f core-ms per tick", r.subject(), r.threads(),
+            r.ns() / 1e6, r.nsError() / 1e6, r.ns() / 1e6 * r.threads()));
+      }
+    }
+    out.println();
+    out.println(markdown ? "#### B4 targets" : "== B4 targets");
+    if (vector != null || strata != null) {
+      PmGridGate.Report g = PmGridGate.report(PmGridSubject.LEVEX_VECTOR);
+      report(g.pass(), String.format(Locale.ROOT, "B4a gate: levexVector grid sums vs levexScalar max rel %.2e (target"
+          + " <= %.0e, zero sums exact)", g.maxRel(), PmGridGate.STRICT));
+      if (vector == null) {
+        report(false, "B4a: levexVector not timed");
+      } else {
+        report(vector.ns() <= maxB4aNs, String.format(Locale.ROOT,
+            "B4a: levexVector %.2f ns per revaluation = %s/s/core (target <= %.1f ns = >= %s/s/core)", vector.ns(),
+            millions(1e9 / vector.ns()), maxB4aNs, millions(1e9 / maxB4aNs)));
+        if (strata != null) {
+          double ratio = strata.ns() / vector.ns();
+          report(ratio >= minB4aRatio, String.format(Locale.ROOT, "B4a: levexVector vs strata %.2fx (target >= %.1fx)",
+              ratio, minB4aRatio));
+        }
+      }
+    }
+    if (account != null) {
+      report(account.p99Ns() / 1e3 <= maxB4bP99Us, String.format(Locale.ROOT,
+          "B4b: 1,000-position account p99 %.2f us (target <= %.1f us)", account.p99Ns() / 1e3, maxB4bP99Us));
+    }
+    for (B4Result r : b4) {
+      if (r.kind().equals("book") && r.subject().equals("1Mx10") && r.threads() == 2) {
+        report(r.ns() / 1e6 <= maxB4bBookMs, String.format(Locale.ROOT,
+            "B4b: 1,000,000 accounts x 10 positions re-margined after a tick on 2 threads (both cores) %.1f ms (target"
+                + " <= %.0f ms)", r.ns() / 1e6, maxB4bBookMs));
+      }
+      if (r.kind().equals("book") && r.subject().equals("zipf10k") && r.threads() == 1) {
+        report(r.ns() / 1e6 <= maxB4bZipfMs, String.format(Locale.ROOT,
+            "B4b: 10,000 Zipf accounts re-margined after a tick on 1 core %.1f ms (target <= %.0f ms per core)",
+            r.ns() / 1e6, maxB4bZipfMs));
+      }
+    }
+  }
+
   private static double num(Object o) {
     if (o instanceof Double d) {
       return d;
@@ -213,6 +377,7 @@ public final class ResultsChecker {
     b3Section(results);
     checkTargets(results);
     checkB3Targets(results);
+    b4Section();
     out.println();
     if (failures.isEmpty()) {
       out.println("targets: all met");

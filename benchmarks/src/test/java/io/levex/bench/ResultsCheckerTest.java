@@ -116,4 +116,25 @@ class ResultsCheckerTest {
     List<ResultsChecker.Result> r = ResultsChecker.read(merged);
     assertThat(r).extracting(ResultsChecker.Result::benchmark).containsExactly("B1", "B3", "B3");
   }
+
+  @Test
+  void test_readB4_percentilesAndBookTargets() {
+    String json = """
+        [{"benchmark": "io.levex.bench.PmAccountBenchmark.account", "mode": "sample", "params": {},
+          "primaryMetric": {"score": 5.0, "scoreError": 0.1, "scoreUnit": "us/op",
+            "scorePercentiles": {"50.0": 4.5, "99.0": 12.0, "99.9": 30.0}}},
+         {"benchmark": "io.levex.bench.PmBookBenchmark.tick", "mode": "avgt", "params": {"book": "1Mx10", "threads": "2"},
+          "primaryMetric": {"score": 1200.0, "scoreError": 10.0, "scoreUnit": "ms/op"}}]
+        """;
+    List<ResultsChecker.B4Result> r = ResultsChecker.readB4(json);
+    assertThat(r).hasSize(2);
+    assertThat(r.get(0).p99Ns()).isEqualTo(12_000.0);
+    assertThat(r.get(1).threads()).isEqualTo(2);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    ResultsChecker c = new ResultsChecker(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    c.b4(r);
+    assertThat(c.check(List.of())).isFalse();
+    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("MET    B4b: 1,000-position account p99 12.00 us")
+        .contains("MISSED B4b: 1,000,000 accounts x 10 positions").contains("targets: 1 missed");
+  }
 }

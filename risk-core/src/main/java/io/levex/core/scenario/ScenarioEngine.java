@@ -3,6 +3,7 @@ package io.levex.core.scenario;
 import io.levex.core.basics.SettlementType;
 import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
+import io.levex.core.pricer.Black76BatchPricer;
 import io.levex.core.pricer.impl.Black76Formula;
 import io.levex.core.product.FutureInstrument;
 import io.levex.core.product.OptionInstrument;
@@ -29,6 +30,12 @@ import java.util.Objects;
  * vol-shift call and one Black-76 kernel evaluation ({@link Black76Formula#priceFromLogMoneyness}). Stateless and thread-safe.
  */
 public final class ScenarioEngine {
+
+  /**
+   * Whether {@link #fillMatrix} runs on SIMD lanes: when the {@code jdk.incubator.vector} module is present and
+   * {@code -Dlevex.pricer.scalar=true} is not set ({@link Black76BatchPricer#VECTORIZED}).
+   */
+  public static final boolean VECTORIZED = Black76BatchPricer.VECTORIZED;
 
   /** The default engine: inverse options converted to coin at the shocked index. */
   public static final ScenarioEngine DEFAULT = new ScenarioEngine(CoinConversion.INDEX);
@@ -114,6 +121,73 @@ public final class ScenarioEngine {
       case SpotInstrument s -> deltaOne(SettlementType.LINEAR, index(inputs), r.spotFactor(), out, offset);
     }
     return new double[] {0.0, 0.0};
+  }
+
+  /**
+   * Fills a row-major instrument x scenario matrix for a whole book of instruments (the per-tick cache of the
+   * risk-vector architecture): row {@code i} is {@link #fill} of {@code inputs.get(i)} at
+   * {@code matrix[i * rowStride ...]}; columns {@code set.size()} to {@code rowStride - 1} are set to 0 (padding, e.g.
+   * to a multiple of the SIMD width). When {@link #VECTORIZED}, options are priced on SIMD lanes (the same entries
+   * and formulas; values agree with {@link #fillMatrixScalar} to a few ulps of each price, and the unshocked
+   * scenario is 0 exactly in both); otherwise this is {@link #fillMatrixScalar}. Thread-safe.
+   *
+   * @param inputs  the instruments and their market states
+   * @param set  the scenarios
+   * @param matrix  the output, at least {@code inputs.size() x rowStride} long
+   * @param rowStride  the row length, {@code >= set.size()}
+   * @param values  if not null, receives {base value, settlement value} of row i at {@code [2i]} and {@code [2i+1]}
+   * @throws InvalidInputException as {@link #vector}, with the field prefixed by {@code instruments[i]}
+   */
+  public void fillMatrix(List<ScenarioInputs> inputs, ScenarioSet set, double[] matrix, int rowStride,
+      double[] values) {
+    checkMatrix(inputs, set, matrix, rowStride, values);
+    if (VECTORIZED) {
+      ScenarioGridVector.fill(this, inputs, set, matrix, rowStride, values);
+    } else {
+      fillMatrixScalar(inputs, set, matrix, rowStride, values);
+    }
+  }
+
+  /**
+   * {@link #fillMatrix} on the scalar kernel: one {@link #fill} per row (the reference of the SIMD path).
+   *
+   * @param inputs  the instruments and their market states
+   * @param set  the scenarios
+   * @param matrix  the output, at least {@code inputs.size() x rowStride} long
+   * @param rowStride  the row length, {@code >= set.size()}
+   * @param values  if not null, receives {base value, settlement value} of row i at {@code [2i]} and {@code [2i+1]}
+   * @throws InvalidInputException as {@link #vector}, with the field prefixed by {@code instruments[i]}
+   */
+  public void fillMatrixScalar(List<ScenarioInputs> inputs, ScenarioSet set, double[] matrix, int rowStride,
+      double[] values) {
+    checkMatrix(inputs, set, matrix, rowStride, values);
+    int n = set.size();
+    for (int i = 0; i < inputs.size(); i++) {
+      double[] v;
+      try {
+        v = fill(inputs.get(i), set, matrix, i * rowStride);
+      } catch (InvalidInputException ex) {
+        throw ex.withFieldPrefix("instruments[" + i + "]");
+      }
+      java.util.Arrays.fill(matrix, i * rowStride + n, (i + 1) * rowStride, 0.0);
+      if (values != null) {
+        values[2 * i] = v[0];
+        values[2 * i + 1] = v[1];
+      }
+    }
+  }
+
+  private static void checkMatrix(List<ScenarioInputs> inputs, ScenarioSet set, double[] matrix, int rowStride,
+      double[] values) {
+    if (rowStride < set.size()) {
+      throw new IllegalArgumentException("rowStride " + rowStride + " < scenarios " + set.size());
+    }
+    if ((long) inputs.size() * rowStride > matrix.length) {
+      throw new IllegalArgumentException("matrix too short: " + matrix.length + " < " + inputs.size() + " x " + rowStride);
+    }
+    if (values != null && values.length < 2 * inputs.size()) {
+      throw new IllegalArgumentException("values too short: " + values.length + " < 2 x " + inputs.size());
+    }
   }
 
   private static void deltaOne(SettlementType settlement, double price, double[] factor, double[] out, int offset) {
@@ -214,7 +288,7 @@ public final class ScenarioEngine {
     return o.settlement() == SettlementType.INVERSE ? intrinsic / s : intrinsic;
   }
 
-  private static double forward(ScenarioInputs in) {
+  static double forward(ScenarioInputs in) {
     double f = in.forwardUsd();
     if (!(f > 0) || !Double.isFinite(f)) {
       throw InvalidInputException.invalid("mark.forward", Checks.format(f),
@@ -223,7 +297,7 @@ public final class ScenarioEngine {
     return f;
   }
 
-  private static double index(ScenarioInputs in) {
+  static double index(ScenarioInputs in) {
     double s = in.indexUsd();
     if (!(s > 0) || !Double.isFinite(s)) {
       throw InvalidInputException.invalid("mark.index", Checks.format(s),

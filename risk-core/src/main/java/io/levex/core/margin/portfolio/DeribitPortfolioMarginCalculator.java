@@ -181,7 +181,7 @@ public final class DeribitPortfolioMarginCalculator {
   }
 
   /** Delta per unit in coin: premium-adjusted (net transaction) delta for inverse options, plain delta else. */
-  private static double unitDelta(Instrument inst, ScenarioInputs in) {
+  static double unitDelta(Instrument inst, ScenarioInputs in) {
     if (inst instanceof OptionInstrument o) {
       double[] g = Black76Formula.priceAndGreeks(in.forwardUsd(), o.strike(), in.yearsToExpiry(), in.vol(), in.rate(),
           o.putCall().isCall());
