@@ -5,6 +5,7 @@ import io.levex.cli.margin.MarginInputs;
 import io.levex.cli.margin.MarginModel;
 import io.levex.cli.margin.MarginModels;
 import io.levex.cli.margin.MarginReport;
+import io.levex.cli.margin.ModelLiquidationAnalysis;
 import io.levex.cli.margin.ModelUnavailableException;
 import io.levex.cli.margin.PortfolioFile;
 import io.levex.cli.margin.PortfolioFileReader;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "margin", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compute the margin of a portfolio file, offline (no server).",
         "Per currency: IM, MM, margin balance, margin ratio, status, equity, available funds; per position: IM, MM, "
-            + "mark; totals in USD. Models: deribit-sm (Deribit standard margin); deribit-pm and span are not in this build."},
+            + "mark; totals in USD; liquidation prices per underlying. Models: deribit-sm (Deribit standard margin), "
+            + "deribit-pm (Deribit portfolio margin); span is not in this build."},
     footerHeading = "%nPortfolio file (JSON; full format in docs/cli.md, examples in examples/):%n",
     footer = {
         "  as_of               RFC 3339 time, e.g. 2026-01-05T12:00:00Z",
@@ -68,8 +70,8 @@ public class MarginCommand implements Callable<Integer> {
       description = "Output format: table (ascii tables) or json (Deribit's field names). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  /** The liquidation hook; this build has none. */
-  LiquidationAnalysis liquidation = LiquidationAnalysis.NOT_AVAILABLE;
+  /** The liquidation hook: risk-core's analyzer over the chosen model. */
+  LiquidationAnalysis liquidation = ModelLiquidationAnalysis.DEFAULT;
 
   @Override
   public Integer call() {
@@ -100,12 +102,17 @@ public class MarginCommand implements Callable<Integer> {
     try {
       report = model.margin(inputs);
     } catch (ModelUnavailableException ex) {
-      err.println("levex margin: portfolio file " + file + ": " + ex.getMessage() + " (available: deribit-sm)");
+      err.println("levex margin: portfolio file " + file + ": " + ex.getMessage() + " (available: deribit-sm, deribit-pm)");
       return ExitCode.USAGE;
     } catch (InvalidInputException ex) {
       return rejected(err, ex);
     }
-    var byCurrency = liquidation.analyse(inputs, model, report);
+    java.util.Optional<java.util.Map<io.levex.core.basics.Asset, java.util.Map<io.levex.core.basics.Asset, MarginReport.UnderlyingLiquidation>>> byCurrency;
+    try {
+      byCurrency = liquidation.analyse(inputs, model, report);
+    } catch (InvalidInputException ex) {
+      return rejected(err, ex);
+    }
     report = byCurrency.isPresent() ? report.withLiquidation(byCurrency.get(), null)
         : report.withLiquidation(java.util.Map.of(), LiquidationAnalysis.NOT_AVAILABLE_NOTE);
     out.print(format.equals("json")

@@ -1,0 +1,61 @@
+package io.levex.cli.margin;
+
+import io.levex.core.basics.Asset;
+import io.levex.core.margin.MarginAccount;
+import io.levex.core.margin.MarginCalculator;
+import io.levex.core.margin.MarginParameters;
+import io.levex.core.margin.MarginPosition;
+import io.levex.core.margin.liquidation.LiquidationAnalyzer;
+import io.levex.core.margin.liquidation.LiquidationPoint;
+import io.levex.core.margin.liquidation.MarginView;
+import io.levex.core.margin.liquidation.ModelMarginShift;
+import io.levex.core.margin.liquidation.UnderlyingLiquidation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The liquidation analysis of {@code levex margin} for every model risk-core's
+ * {@link MarginCalculator} serves: per settlement currency (segregated view: its margin balance against its own MM)
+ * and per underlying of the positions settled in it, every index level in -99% ... +1000% where margin balance = MM
+ * ({@link LiquidationAnalyzer} over {@link ModelMarginShift}: options re-marked by the scenario engine, the model
+ * re-run). Currencies without positions get an empty map.
+ */
+public final class ModelLiquidationAnalysis implements LiquidationAnalysis {
+
+  /** The default instance. */
+  public static final ModelLiquidationAnalysis DEFAULT = new ModelLiquidationAnalysis();
+
+  /** The vol the analyzer is given when the book has no option on the underlying (its sigma distance is not shown). */
+  private static final double NOMINAL_VOL = 1.0;
+
+  @Override
+  public Optional<Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>>> analyse(
+      MarginInputs inputs, MarginModel model, MarginReport report) {
+    MarginParameters params = inputs.file().params().resolve(model.name());
+    MarginCalculator calculator = MarginCalculator.forModel(model.name());
+    MarginAccount account = MarginReports.account(inputs);
+    Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>> out = new TreeMap<>();
+    for (MarginReport.CurrencyMargin c : report.currencies()) {
+      Asset ccy = c.currency();
+      List<MarginPosition> settled = inputs.positions().stream()
+          .filter(p -> p.instrument().settlementCurrency().equals(ccy)).toList();
+      Map<Asset, MarginReport.UnderlyingLiquidation> byUnderlying = new TreeMap<>();
+      if (!settled.isEmpty()) {
+        ModelMarginShift f = new ModelMarginShift(calculator, account, params, MarginView.segregated(ccy),
+            io.levex.core.scenario.ScenarioEngine.DEFAULT);
+        for (Asset u : ModelMarginShift.underlyings(settled)) {
+          double index = inputs.file().market().indexUsd().get(u);
+          double vol = ModelMarginShift.atmVol(inputs.positions(), u).orElse(NOMINAL_VOL);
+          UnderlyingLiquidation r = LiquidationAnalyzer.DEFAULT.analyze(f, u, index, vol, 1.0);
+          byUnderlying.put(u, new MarginReport.UnderlyingLiquidation(
+              r.points().stream().map(LiquidationPoint::indexUsd).toList(),
+              r.points().stream().map(LiquidationPoint::distancePct).toList()));
+        }
+      }
+      out.put(ccy, byUnderlying);
+    }
+    return Optional.of(out);
+  }
+}
