@@ -85,9 +85,9 @@ public final class MarginTables {
       out.append(table(pm, List.of(
           left("Currency", c -> c.currency().symbol()),
           right("Worst case", c -> amount(c.riskMatrix().worstCase(), c.currency())),
-          left("Worst case bucket", c -> c.riskMatrix().worstCaseBucket() == null ? "" : c.riskMatrix().worstCaseBucket().source()
-              + " bucket " + c.riskMatrix().worstCaseBucket().bucket() + " " + c.riskMatrix().worstCaseBucket().side()
-              + " #" + c.riskMatrix().worstCaseBucket().index()),
+          left("Worst case bucket", c -> c.riskMatrix().worstCaseBucket() == null ? "" : c.riskMatrix().worstCaseBucket().label()
+              + " (" + c.riskMatrix().worstCaseBucket().source() + " bucket " + c.riskMatrix().worstCaseBucket().bucket()
+              + " " + c.riskMatrix().worstCaseBucket().side() + " #" + c.riskMatrix().worstCaseBucket().index() + ")"),
           right("Roll shock", c -> amount(c.riskMatrix().rollShock(), c.currency())),
           right("Delta shock", c -> amount(c.riskMatrix().deltaShock(), c.currency())),
           right("Correlation contingency", c -> amount(c.riskMatrix().correlationContingency(), c.currency())))));
