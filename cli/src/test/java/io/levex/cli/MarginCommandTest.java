@@ -375,6 +375,19 @@ class MarginCommandTest {
   }
 
   @Test
+  void test_call_plotWritesMarginRatioChart() throws IOException {
+    Path png = tmp.resolve("ratio.png");
+    CliRun run = run(EXAMPLES.resolve("pm-btc-options.json"), "--plot", png.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    byte[] bytes = Files.readAllBytes(png);
+    assertThat(bytes.length).isGreaterThan(1000);
+    assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    assertRejected(run(EXAMPLES.resolve("pm-btc-options.json"), "--plot", tmp.resolve("nowhere/ratio.png").toString()), 2,
+        "cannot write plot file", "no such directory");
+  }
+
+  @Test
   void test_call_badFormatIsUsageError() {
     CliRun run = run(EXAMPLES.resolve("sm-btc-perp.json"), "--format", "yaml");
 

@@ -7,6 +7,7 @@ import io.levex.core.margin.MarginParameters;
 import io.levex.core.margin.MarginPosition;
 import io.levex.core.margin.liquidation.LiquidationAnalyzer;
 import io.levex.core.margin.liquidation.LiquidationPoint;
+import io.levex.core.margin.liquidation.LiquidationSurface;
 import io.levex.core.margin.liquidation.MarginView;
 import io.levex.core.margin.liquidation.ModelMarginShift;
 import io.levex.core.margin.liquidation.UnderlyingLiquidation;
@@ -29,6 +30,25 @@ public final class ModelLiquidationAnalysis implements LiquidationAnalysis {
 
   /** The vol the analyzer is given when the book has no option on the underlying (its sigma distance is not shown). */
   private static final double NOMINAL_VOL = 1.0;
+
+  /**
+   * Computes the margin-ratio surface of one currency (segregated) over moves of one underlying x vol shifts.
+   *
+   * @param inputs  the portfolio and its priced positions
+   * @param model  the model
+   * @param currency  the currency whose ratio is computed
+   * @param underlying  the underlying moved
+   * @param moves  relative index moves, each {@code > -1}
+   * @param volShifts  absolute vol shifts, decimal
+   * @return the surface
+   */
+  public static LiquidationSurface surface(MarginInputs inputs, MarginModel model, Asset currency, Asset underlying,
+      List<Double> moves, List<Double> volShifts) {
+    MarginParameters params = inputs.file().params().resolve(model.name());
+    ModelMarginShift f = new ModelMarginShift(MarginCalculator.forModel(model.name()), MarginReports.account(inputs), params,
+        MarginView.segregated(currency), io.levex.core.scenario.ScenarioEngine.DEFAULT);
+    return LiquidationAnalyzer.DEFAULT.surface(f, underlying, moves, volShifts);
+  }
 
   @Override
   public Optional<Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>>> analyse(
