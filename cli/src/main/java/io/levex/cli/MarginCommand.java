@@ -11,14 +11,18 @@ import io.levex.cli.margin.PortfolioFile;
 import io.levex.cli.margin.PortfolioFileReader;
 import io.levex.cli.output.MarginCharts;
 import io.levex.cli.output.MarginJson;
-import io.levex.cli.output.SurfaceCharts;
 import io.levex.cli.output.MarginTables;
+import io.levex.cli.output.SurfaceCharts;
+import io.levex.core.basics.Asset;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.margin.MarginPosition;
 import io.levex.core.portfolio.PortfolioValuation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -126,14 +130,14 @@ public class MarginCommand implements Callable<Integer> {
     } catch (InvalidInputException ex) {
       return rejected(err, ex);
     }
-    java.util.Optional<java.util.Map<io.levex.core.basics.Asset, java.util.Map<io.levex.core.basics.Asset, MarginReport.UnderlyingLiquidation>>> byCurrency;
+    Optional<Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>>> byCurrency;
     try {
       byCurrency = liquidation.analyse(inputs, model, report);
     } catch (InvalidInputException ex) {
       return rejected(err, ex);
     }
     report = byCurrency.isPresent() ? report.withLiquidation(byCurrency.get(), null)
-        : report.withLiquidation(java.util.Map.of(), LiquidationAnalysis.NOT_AVAILABLE_NOTE);
+        : report.withLiquidation(Map.of(), LiquidationAnalysis.NOT_AVAILABLE_NOTE);
     if (plot != null) {
       try {
         plots(inputs, model, report, portfolio);
@@ -157,7 +161,7 @@ public class MarginCommand implements Callable<Integer> {
         .filter(c -> c.liquidation() != null && !c.liquidation().isEmpty()).toList();
     long pairs = withPositions.stream().mapToLong(c -> c.liquidation().size()).sum();
     for (MarginReport.CurrencyMargin c : withPositions) {
-      for (var e : new java.util.TreeMap<>(c.liquidation()).entrySet()) {
+      for (var e : new TreeMap<>(c.liquidation()).entrySet()) {
         var surface = ModelLiquidationAnalysis.surface(inputs, model, c.currency(), e.getKey(), PLOT_MOVES, PLOT_VOL_SHIFTS);
         double index = portfolio.market().indexUsd().get(e.getKey());
         Path target = pairs == 1 ? plot : suffixed(plot, c.currency() + "-" + e.getKey());

@@ -11,6 +11,7 @@ import io.levex.core.margin.liquidation.LiquidationSurface;
 import io.levex.core.margin.liquidation.MarginView;
 import io.levex.core.margin.liquidation.ModelMarginShift;
 import io.levex.core.margin.liquidation.UnderlyingLiquidation;
+import io.levex.core.scenario.ScenarioEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class ModelLiquidationAnalysis implements LiquidationAnalysis {
       List<Double> moves, List<Double> volShifts) {
     MarginParameters params = inputs.file().params().resolve(model.name());
     ModelMarginShift f = new ModelMarginShift(MarginCalculator.forModel(model.name()), MarginReports.account(inputs), params,
-        MarginView.segregated(currency), io.levex.core.scenario.ScenarioEngine.DEFAULT);
+        MarginView.segregated(currency), ScenarioEngine.DEFAULT);
     return LiquidationAnalyzer.DEFAULT.surface(f, underlying, moves, volShifts);
   }
 
@@ -64,7 +65,7 @@ public final class ModelLiquidationAnalysis implements LiquidationAnalysis {
       Map<Asset, MarginReport.UnderlyingLiquidation> byUnderlying = new TreeMap<>();
       if (!settled.isEmpty()) {
         ModelMarginShift f = new ModelMarginShift(calculator, account, params, MarginView.segregated(ccy),
-            io.levex.core.scenario.ScenarioEngine.DEFAULT);
+            ScenarioEngine.DEFAULT);
         for (Asset u : ModelMarginShift.underlyings(settled)) {
           double index = inputs.file().market().indexUsd().get(u);
           double vol = ModelMarginShift.atmVol(inputs.positions(), u).orElse(NOMINAL_VOL);
