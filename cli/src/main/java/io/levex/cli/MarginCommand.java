@@ -5,17 +5,24 @@ import io.levex.cli.margin.MarginInputs;
 import io.levex.cli.margin.MarginModel;
 import io.levex.cli.margin.MarginModels;
 import io.levex.cli.margin.MarginReport;
+import io.levex.cli.margin.ModelLiquidationAnalysis;
 import io.levex.cli.margin.ModelUnavailableException;
 import io.levex.cli.margin.PortfolioFile;
 import io.levex.cli.margin.PortfolioFileReader;
+import io.levex.cli.output.MarginCharts;
 import io.levex.cli.output.MarginJson;
 import io.levex.cli.output.MarginTables;
+import io.levex.cli.output.SurfaceCharts;
+import io.levex.core.basics.Asset;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.margin.MarginPosition;
 import io.levex.core.portfolio.PortfolioValuation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -33,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "margin", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compute the margin of a portfolio file, offline (no server).",
         "Per currency: IM, MM, margin balance, margin ratio, status, equity, available funds; per position: IM, MM, "
-            + "mark; totals in USD. Models: deribit-sm (Deribit standard margin); deribit-pm and span are not in this build."},
+            + "mark; totals in USD; liquidation prices per underlying. Models: deribit-sm (Deribit standard margin), "
+            + "deribit-pm (Deribit portfolio margin); span is not in this build."},
     footerHeading = "%nPortfolio file (JSON; full format in docs/cli.md, examples in examples/):%n",
     footer = {
         "  as_of               RFC 3339 time, e.g. 2026-01-05T12:00:00Z",
@@ -55,7 +63,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = OfflineHelp.EXIT_HEADING,
     exitCodeList = {"0:margin computed",
         "1:the portfolio file is rejected: a field is invalid or market data is missing (the message names it)",
-        "2:usage error, unreadable file or chain file, not JSON, or the model is not available in this build"})
+        "2:usage error, unreadable file or chain file, not JSON, the model is not available in this build, or the plot "
+            + "file cannot be written"})
 public class MarginCommand implements Callable<Integer> {
 
   @Spec
@@ -68,8 +77,19 @@ public class MarginCommand implements Callable<Integer> {
       description = "Output format: table (ascii tables) or json (Deribit's field names). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  /** The liquidation hook; this build has none. */
-  LiquidationAnalysis liquidation = LiquidationAnalysis.NOT_AVAILABLE;
+  @Option(names = "--plot", paramLabel = "FILE.png",
+      description = "Write the margin ratio vs index chart (PNG; one line per vol shift -10, 0, +10, +20 points, the "
+          + "liquidation prices marked), per currency and underlying with positions (-CCY-UNDERLYING in the name when "
+          + "there are several).")
+  Path plot;
+
+  /** Moves of the --plot chart: -60% ... +100% of the index by 1%. */
+  static final List<Double> PLOT_MOVES = java.util.stream.IntStream.rangeClosed(-60, 100).mapToObj(i -> i / 100.0).toList();
+  /** Vol shifts of the --plot chart, decimal vol points. */
+  static final List<Double> PLOT_VOL_SHIFTS = List.of(-0.1, 0.0, 0.1, 0.2);
+
+  /** The liquidation hook: risk-core's analyzer over the chosen model. */
+  LiquidationAnalysis liquidation = ModelLiquidationAnalysis.DEFAULT;
 
   @Override
   public Integer call() {
@@ -78,6 +98,11 @@ public class MarginCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String unwritable = plot == null ? null : SurfaceCharts.unwritable(plot, false);
+    if (unwritable != null) {
+      err.println("levex margin: " + unwritable);
+      return ExitCode.USAGE;
+    }
     PortfolioFile portfolio;
     MarginModel model;
     List<MarginPosition> priced;
@@ -100,19 +125,56 @@ public class MarginCommand implements Callable<Integer> {
     try {
       report = model.margin(inputs);
     } catch (ModelUnavailableException ex) {
-      err.println("levex margin: portfolio file " + file + ": " + ex.getMessage() + " (available: deribit-sm)");
+      err.println("levex margin: portfolio file " + file + ": " + ex.getMessage() + " (available: deribit-sm, deribit-pm)");
       return ExitCode.USAGE;
     } catch (InvalidInputException ex) {
       return rejected(err, ex);
     }
-    var byCurrency = liquidation.analyse(inputs, model, report);
+    Optional<Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>>> byCurrency;
+    try {
+      byCurrency = liquidation.analyse(inputs, model, report);
+    } catch (InvalidInputException ex) {
+      return rejected(err, ex);
+    }
     report = byCurrency.isPresent() ? report.withLiquidation(byCurrency.get(), null)
-        : report.withLiquidation(java.util.Map.of(), LiquidationAnalysis.NOT_AVAILABLE_NOTE);
+        : report.withLiquidation(Map.of(), LiquidationAnalysis.NOT_AVAILABLE_NOTE);
+    if (plot != null) {
+      try {
+        plots(inputs, model, report, portfolio);
+      } catch (SurfaceCharts.ChartWriteException ex) {
+        err.println("levex margin: " + ex.getMessage());
+        return ExitCode.USAGE;
+      } catch (InvalidInputException ex) {
+        return rejected(err, ex);
+      }
+    }
     out.print(format.equals("json")
         ? MarginJson.render(report, portfolio.name(), portfolio.market().asOf())
         : MarginTables.render(report, portfolio.name(), portfolio.market().asOf()));
     out.flush();
     return ExitCode.OK;
+  }
+
+  private void plots(MarginInputs inputs, MarginModel model, MarginReport report, PortfolioFile portfolio)
+      throws SurfaceCharts.ChartWriteException {
+    List<MarginReport.CurrencyMargin> withPositions = report.currencies().stream()
+        .filter(c -> c.liquidation() != null && !c.liquidation().isEmpty()).toList();
+    long pairs = withPositions.stream().mapToLong(c -> c.liquidation().size()).sum();
+    for (MarginReport.CurrencyMargin c : withPositions) {
+      for (var e : new TreeMap<>(c.liquidation()).entrySet()) {
+        var surface = ModelLiquidationAnalysis.surface(inputs, model, c.currency(), e.getKey(), PLOT_MOVES, PLOT_VOL_SHIFTS);
+        double index = portfolio.market().indexUsd().get(e.getKey());
+        Path target = pairs == 1 ? plot : suffixed(plot, c.currency() + "-" + e.getKey());
+        MarginCharts.write(MarginCharts.ratioChart(c.currency(), surface, index, e.getValue().pricesUsd(), portfolio.name(),
+            portfolio.market().asOf()), target, 1200, 800);
+      }
+    }
+  }
+
+  private static Path suffixed(Path path, String suffix) {
+    String name = path.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return path.resolveSibling(dot > 0 ? name.substring(0, dot) + "-" + suffix + name.substring(dot) : name + "-" + suffix);
   }
 
   private int rejected(PrintWriter err, InvalidInputException ex) {

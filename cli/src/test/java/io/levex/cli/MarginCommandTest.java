@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code levex margin} run in-process on the portfolio files of {@code examples/}: Deribit's published standard-margin
- * numbers (T1, T4, T5 and the linear-perpetual example of margin-and-funding.md section 10), a real recorded chain,
- * the not-yet-available PM model, and the rejected inputs of issue 4 ("Bad input") with their exit codes.
+ * numbers (T1, T4, T5 and the linear-perpetual example of margin-and-funding.md section 10), Deribit's published PM
+ * example (T8), an options PM book, liquidation prices (T1 in closed form), a real recorded chain, the
+ * not-yet-available SPAN model, and the rejected inputs of issue 4 ("Bad input") with their exit codes.
  */
 class MarginCommandTest {
 
@@ -99,12 +100,20 @@ class MarginCommandTest {
     assertThat(num(btc, "available_funds")).isCloseTo(1 - 0.53125, within(TOL));
     assertThat(btc.get("status").getAsString()).isEqualTo("healthy");
     assertThat(btc.get("risk_matrix_margin_details").isJsonNull()).isTrue();
-    assertThat(btc.get("liquidation").isJsonNull()).isTrue();
+    // liquidation, closed form: long 25 BTC at M = 100,000 (entry = mark), cash 1: at index P the coin size is
+    // q = 25 M / P, equity = 1 + 25 - q, MM = q (mm_base + slope q) = q (0.01 + 0.00005 q) (mm_base from MM / 25 -
+    // slope x 25 of the published numbers); equity = MM <=> 0.00005 q^2 + 1.01 q - 26 = 0
+    double q = (-1.01 + Math.sqrt(1.01 * 1.01 + 4 * 0.00005 * 26)) / (2 * 0.00005);
+    double liq = 25 * 100_000 / q;
+    JsonObject btcLiq = btc.getAsJsonObject("liquidation").getAsJsonObject("BTC");
+    assertThat(btcLiq.getAsJsonArray("prices")).singleElement()
+        .satisfies(e -> assertThat(e.getAsDouble()).isCloseTo(liq, within(1e-6)));
+    assertThat(btcLiq.getAsJsonArray("distance_pct").get(0).getAsDouble()).isCloseTo(100 * (liq / 100_000 - 1), within(1e-9));
     JsonObject perp = position(report, "BTC-PERPETUAL");
     assertThat(num(perp, "initial_margin")).isCloseTo(0.53125, within(TOL));
     assertThat(num(perp, "maintenance_margin")).isCloseTo(0.28125, within(TOL));
     assertThat(num(report.getAsJsonObject("totals_usd"), "initial_margin")).isCloseTo(53_125, within(1e-6));
-    assertThat(report.getAsJsonArray("notes").toString()).contains("liquidation prices are not available in this build");
+    assertThat(report.getAsJsonArray("notes")).isEmpty();
   }
 
   @Test
@@ -173,11 +182,65 @@ class MarginCommandTest {
   }
 
   @Test
-  void test_call_T8_portfolioMarginNotAvailableYet() {
-    // When deribit-pm is plugged in, this file must give IM 0.122861343 BTC and MM 0.050274504784 BTC (published).
-    CliRun run = run(EXAMPLES.resolve("pm-btc-published.json"), "--format", "json");
+  void test_call_T8_portfolioMarginPublished() {
+    // Deribit's published PM example: IM 0.122861343 BTC, MM 0.050274504784 BTC; worst_case 0.05968587238,
+    // roll_shock 0.00315725898, delta_shock 0
+    JsonObject report = json(run(EXAMPLES.resolve("pm-btc-published.json"), "--format", "json"));
 
-    assertRejected(run, 2, "deribit-pm", "not available in this build");
+    assertThat(report.get("model").getAsString()).isEqualTo("deribit-pm");
+    assertThat(report.get("parameter_set").getAsString()).isEqualTo("deribit-pm-2024-06-17");
+    JsonObject btc = currency(report, "BTC");
+    assertThat(num(btc, "initial_margin")).isCloseTo(0.122861343, within(1e-9));
+    assertThat(num(btc, "maintenance_margin")).isCloseTo(0.050274504784, within(1e-9));
+    assertThat(num(btc, "mmp_margin")).isEqualTo(0.06);
+    assertThat(num(btc, "open_orders_margin")).isEqualTo(1.8212e-5);
+    JsonObject rm = btc.getAsJsonObject("risk_matrix_margin_details");
+    assertThat(rm.keySet()).containsExactly("worst_case", "worst_case_bucket", "roll_shock", "delta_shock", "correlation_contingency");
+    assertThat(num(rm, "worst_case")).isCloseTo(0.05968587238, within(1e-9));
+    assertThat(num(rm, "roll_shock")).isCloseTo(0.00315725898, within(1e-9));
+    assertThat(num(rm, "delta_shock")).isZero();
+    assertThat(num(rm, "correlation_contingency")).isZero();
+    // a net long book loses most at the bottom of the standard table: -16%, the left-most bucket
+    assertThat(rm.getAsJsonObject("worst_case_bucket").get("side").getAsString()).isEqualTo("left");
+    // positions: no separable IM / MM under PM; their worst-scenario PnLs sum to -worst_case (no offset binds)
+    double worst = 0;
+    for (JsonElement e : report.getAsJsonArray("positions")) {
+      assertThat(e.getAsJsonObject().get("maintenance_margin").isJsonNull()).isTrue();
+      worst += num(e.getAsJsonObject(), "worst_case_contribution");
+    }
+    assertThat(-worst).isCloseTo(0.05968587238, within(1e-9));
+    // 1 BTC of cash against a net long 0.31 BTC: liquidated only by a fall, never by a rise
+    JsonObject liq = btc.getAsJsonObject("liquidation").getAsJsonObject("BTC");
+    assertThat(liq.getAsJsonArray("prices")).isNotEmpty();
+    for (int i = 0; i < liq.getAsJsonArray("prices").size(); i++) {
+      double p = liq.getAsJsonArray("prices").get(i).getAsDouble();
+      assertThat(p).isLessThan(65_666.19);
+      assertThat(liq.getAsJsonArray("distance_pct").get(i).getAsDouble()).isCloseTo(100 * (p / 65_666.19 - 1), within(1e-9));
+    }
+  }
+
+  @Test
+  void test_call_portfolioMarginOptionsBook() {
+    JsonObject report = json(run(EXAMPLES.resolve("pm-btc-options.json"), "--format", "json"));
+
+    JsonObject btc = currency(report, "BTC");
+    JsonObject rm = btc.getAsJsonObject("risk_matrix_margin_details");
+    // IM = worst_case + roll_shock + delta_shock + correlation_contingency + add-ons; MM = mm_factor 0.8 x the same
+    double rmm = num(rm, "worst_case") + num(rm, "roll_shock") + num(rm, "delta_shock") + num(rm, "correlation_contingency");
+    assertThat(num(rm, "worst_case")).isPositive();
+    assertThat(num(btc, "initial_margin")).isCloseTo(rmm + 0.01, within(1e-12));
+    assertThat(num(btc, "maintenance_margin")).isCloseTo(0.8 * rmm, within(1e-12));
+    // equity = 3 BTC + the short options' mark value (negative)
+    double value = 0;
+    for (JsonElement e : report.getAsJsonArray("positions")) {
+      value += num(e.getAsJsonObject(), "market_value");
+    }
+    assertThat(value).isNegative();
+    assertThat(num(btc, "equity")).isCloseTo(3 + value, within(1e-12));
+    // a short strangle is liquidated on both sides
+    JsonObject liq = btc.getAsJsonObject("liquidation").getAsJsonObject("BTC");
+    assertThat(liq.getAsJsonArray("prices").get(0).getAsDouble()).isLessThan(100_000);
+    assertThat(liq.getAsJsonArray("prices").get(liq.getAsJsonArray("prices").size() - 1).getAsDouble()).isGreaterThan(100_000);
   }
 
   @Test
@@ -199,7 +262,7 @@ class MarginCommandTest {
     assertThat(run.out()).contains("Currencies", "Positions", "Totals (USD)")
         .contains("Index (USD)", "IM (ccy)", "MM (ccy)", "Margin ratio (%)", "Size (coin)", "IM (USD)")
         .contains("0.53125000", "24.00000000", "53,125.00")
-        .contains("liquidation prices are not available in this build");
+        .contains("Liquidation", "Liquidation price (USD)", "Distance (%)");
   }
 
   @Test
@@ -309,6 +372,19 @@ class MarginCommandTest {
     assertRejected(run(broken), 2, "is not valid JSON");
     Path chain = variant("sm-chain-btc-eth.json", o -> o.getAsJsonObject("market").addProperty("chain_csv", "nowhere.csv"));
     assertRejected(run(chain), 2, "market.chain_csv", "nowhere.csv");
+  }
+
+  @Test
+  void test_call_plotWritesMarginRatioChart() throws IOException {
+    Path png = tmp.resolve("ratio.png");
+    CliRun run = run(EXAMPLES.resolve("pm-btc-options.json"), "--plot", png.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    byte[] bytes = Files.readAllBytes(png);
+    assertThat(bytes.length).isGreaterThan(1000);
+    assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    assertRejected(run(EXAMPLES.resolve("pm-btc-options.json"), "--plot", tmp.resolve("nowhere/ratio.png").toString()), 2,
+        "cannot write plot file", "no such directory");
   }
 
   @Test

@@ -8,17 +8,16 @@ import java.util.Optional;
  * The liquidation hook of {@code levex margin}: per currency and underlying, the index prices at which margin
  * balance = MM with everything else fixed, and their distance from the index.
  * <p>
- * This build has no liquidation analysis: {@link #NOT_AVAILABLE} returns empty and the report says so. Integration
- * point: implement this interface over the risk-core liquidation analysis (re-pricing {@code inputs} at shifted index
- * prices and re-running {@code model}) and pass it to {@code MarginCommand}'s {@code liquidation} field.
+ * {@link ModelLiquidationAnalysis} implements it over risk-core's analyzer for every model of
+ * {@link io.levex.core.margin.MarginCalculator}; {@link #NOT_AVAILABLE} returns empty and the report says so.
  */
 public interface LiquidationAnalysis {
 
-  /** No analysis in this build. */
+  /** No analysis. */
   LiquidationAnalysis NOT_AVAILABLE = (inputs, model, report) -> Optional.empty();
 
   /** The note the report carries when the analysis is not available. */
-  String NOT_AVAILABLE_NOTE = "liquidation prices are not available in this build (liquidation: null)";
+  String NOT_AVAILABLE_NOTE = "liquidation prices are not available (liquidation: null)";
 
   /**
    * Analyses a portfolio.

@@ -105,6 +105,8 @@ public record MarginReport(
    * @param unrealizedPnl  unrealised PnL of futures and perpetuals (0 when the average price is unknown)
    * @param marketValue  mark value of options (mark x size, signed), 0 for futures
    * @param mark  the valuation the position was margined at
+   * @param worstCaseContribution  portfolio models: the position's PnL in the worst scenario of its risk matrix
+   *     (a loss is negative), settlement currency; NaN for other models
    */
   public record PositionMargin(
       String instrument,
@@ -115,7 +117,8 @@ public record MarginReport(
       double maintenanceMargin,
       double unrealizedPnl,
       double marketValue,
-      Valuation mark) {
+      Valuation mark,
+      double worstCaseContribution) {
   }
 
   /**
@@ -138,8 +141,9 @@ public record MarginReport(
    * @param side  {@code left} or {@code right}
    * @param source  {@code standard} or {@code extended}
    * @param index  the scenario index within the vector
+   * @param label  readable, e.g. {@code -16% / vol up}
    */
-  public record WorstCaseBucket(int bucket, String side, String source, int index) {
+  public record WorstCaseBucket(int bucket, String side, String source, int index, String label) {
   }
 
   /**

@@ -1,18 +1,18 @@
 package io.levex.cli.margin;
 
+import io.levex.core.margin.portfolio.DeribitPortfolioMarginCalculator;
+
 /**
- * {@code deribit-pm}: Deribit portfolio margin (risk matrix, extended table, roll and delta shocks; IM = risk-matrix
- * margin + open orders + MMP margin, MM = mm_factor x risk-matrix margin).
- * <p>
- * Not available in this build: {@link #margin} throws {@link ModelUnavailableException}. Integration point: resolve
- * the parameters with {@code inputs.file().params().resolve(NAME)}, run the risk-core PM calculator on
- * {@code inputs.positions()}, and fill {@link MarginReport.CurrencyMargin#riskMatrix()} with Deribit's
- * {@code risk_matrix_margin_details}.
+ * {@code deribit-pm}: Deribit portfolio margin by risk-core's {@link DeribitPortfolioMarginCalculator} (through the
+ * model-neutral {@link io.levex.core.margin.MarginCalculator}): risk matrix, extended table, roll and delta shocks;
+ * IM = risk-matrix margin + {@code open_orders_margin} + {@code mmp_margin}, MM = mm_factor x risk-matrix margin.
+ * Each currency carries Deribit's {@code risk_matrix_margin_details}; positions have no separable IM / MM (null),
+ * but their PnL in the worst scenario.
  */
 public final class PortfolioMarginModel implements MarginModel {
 
   /** The model name. */
-  public static final String NAME = "deribit-pm";
+  public static final String NAME = DeribitPortfolioMarginCalculator.MODEL;
 
   @Override
   public String name() {
@@ -21,6 +21,6 @@ public final class PortfolioMarginModel implements MarginModel {
 
   @Override
   public MarginReport margin(MarginInputs inputs) {
-    throw new ModelUnavailableException(NAME, "Deribit portfolio margin");
+    return MarginReports.compute(inputs, NAME);
   }
 }

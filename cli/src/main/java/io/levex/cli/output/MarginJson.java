@@ -103,6 +103,7 @@ public final class MarginJson {
       b.addProperty("side", d.worstCaseBucket().side());
       b.addProperty("source", d.worstCaseBucket().source());
       b.addProperty("index", d.worstCaseBucket().index());
+      b.addProperty("label", d.worstCaseBucket().label());
       o.add("worst_case_bucket", b);
     }
     o.add("roll_shock", number(d.rollShock()));
@@ -137,6 +138,7 @@ public final class MarginJson {
     o.add("maintenance_margin", number(p.maintenanceMargin()));
     o.add("unrealized_pnl", number(p.unrealizedPnl()));
     o.add("market_value", number(p.marketValue()));
+    o.add("worst_case_contribution", number(p.worstCaseContribution()));
     o.addProperty("pricing_source", p.mark().source());
     return o;
   }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Renders a {@link MarginReport} as text tables: the currencies, the positions, USD totals, the PM risk-matrix
@@ -67,8 +66,9 @@ public final class MarginTables {
           right("IV (%)", p -> isOption(p) ? Numbers.fixed(100 * p.mark().impliedVol(), 2) : ""),
           right("Value (ccy)", p -> isOption(p) ? amount(p.marketValue(), p.currency()) : ""),
           right("UPnL (ccy)", p -> isOption(p) ? "" : amount(p.unrealizedPnl(), p.currency())),
-          right("IM (ccy)", p -> amount(p.initialMargin(), p.currency())),
-          right("MM (ccy)", p -> amount(p.maintenanceMargin(), p.currency())))));
+          right("IM (ccy)", p -> Double.isNaN(p.initialMargin()) ? "-" : amount(p.initialMargin(), p.currency())),
+          right("MM (ccy)", p -> Double.isNaN(p.maintenanceMargin()) ? "-" : amount(p.maintenanceMargin(), p.currency())),
+          right("Worst case (ccy)", p -> Double.isNaN(p.worstCaseContribution()) ? "" : amount(p.worstCaseContribution(), p.currency())))));
     }
 
     MarginReport.UsdTotals t = report.totalsUsd();
@@ -85,32 +85,50 @@ public final class MarginTables {
       out.append(table(pm, List.of(
           left("Currency", c -> c.currency().symbol()),
           right("Worst case", c -> amount(c.riskMatrix().worstCase(), c.currency())),
-          left("Worst case bucket", c -> c.riskMatrix().worstCaseBucket() == null ? "" : c.riskMatrix().worstCaseBucket().source()
-              + " bucket " + c.riskMatrix().worstCaseBucket().bucket() + " " + c.riskMatrix().worstCaseBucket().side()
-              + " #" + c.riskMatrix().worstCaseBucket().index()),
+          left("Worst case bucket", c -> c.riskMatrix().worstCaseBucket() == null ? "" : c.riskMatrix().worstCaseBucket().label()
+              + " (" + c.riskMatrix().worstCaseBucket().source() + " bucket " + c.riskMatrix().worstCaseBucket().bucket()
+              + " " + c.riskMatrix().worstCaseBucket().side() + " #" + c.riskMatrix().worstCaseBucket().index() + ")"),
           right("Roll shock", c -> amount(c.riskMatrix().rollShock(), c.currency())),
           right("Delta shock", c -> amount(c.riskMatrix().deltaShock(), c.currency())),
           right("Correlation contingency", c -> amount(c.riskMatrix().correlationContingency(), c.currency())))));
     }
 
-    List<CurrencyMargin> liq = report.currencies().stream().filter(c -> c.liquidation() != null).toList();
-    if (!liq.isEmpty()) {
-      out.append("\nLiquidation prices (index, USD per coin; distance from the index in %)\n");
-      for (CurrencyMargin c : liq) {
-        for (Map.Entry<Asset, MarginReport.UnderlyingLiquidation> e : c.liquidation().entrySet()) {
-          MarginReport.UnderlyingLiquidation u = e.getValue();
-          String prices = u.pricesUsd().isEmpty() ? "none in range" : java.util.stream.IntStream.range(0, u.pricesUsd().size())
-              .mapToObj(i -> Numbers.usd2(u.pricesUsd().get(i)) + " (" + Numbers.fixed(u.distancePct().get(i), 2) + "%)")
-              .collect(Collectors.joining(", "));
-          out.append("  ").append(c.currency()).append(" / ").append(e.getKey()).append(": ").append(prices).append('\n');
-        }
+    List<LiquidationRow> liq = new java.util.ArrayList<>();
+    for (CurrencyMargin c : report.currencies()) {
+      if (c.liquidation() == null) {
+        continue;
       }
+      c.liquidation().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        MarginReport.UnderlyingLiquidation u = e.getValue();
+        double index = report.positions().stream().filter(p -> p.mark().instrument().underlying().equals(e.getKey()))
+            .findFirst().map(p -> p.mark().indexUsd()).orElse(Double.NaN);
+        if (u.pricesUsd().isEmpty()) {
+          liq.add(new LiquidationRow(c.currency(), e.getKey(), index, Double.NaN, Double.NaN));
+        }
+        for (int i = 0; i < u.pricesUsd().size(); i++) {
+          liq.add(new LiquidationRow(c.currency(), e.getKey(), index, u.pricesUsd().get(i), u.distancePct().get(i)));
+        }
+      });
+    }
+    if (!liq.isEmpty()) {
+      out.append("\nLiquidation (index levels in -99% ... +1000% where margin balance = MM, everything else fixed; "
+          + "segregated: each currency against its own MM)\n");
+      out.append(table(liq, List.of(
+          left("Currency", r -> r.currency().symbol()),
+          left("Underlying", r -> r.underlying().symbol()),
+          right("Index (USD)", r -> Numbers.usd2(r.indexUsd())),
+          right("Liquidation price (USD)", r -> Double.isNaN(r.priceUsd()) ? "none in range" : Numbers.usd2(r.priceUsd())),
+          right("Distance (%)", r -> Double.isNaN(r.distancePct()) ? "" : Numbers.fixed(r.distancePct(), 2)))));
     }
     if (!report.notes().isEmpty()) {
       out.append("\nNotes\n");
       report.notes().forEach(n -> out.append("  ").append(n).append('\n'));
     }
     return out.toString();
+  }
+
+  /** One liquidation level of the table (NaN price: none in range). */
+  private record LiquidationRow(Asset currency, Asset underlying, double indexUsd, double priceUsd, double distancePct) {
   }
 
   private static boolean isOption(PositionMargin p) {

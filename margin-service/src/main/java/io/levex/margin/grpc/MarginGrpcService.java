@@ -70,7 +70,7 @@ public class MarginGrpcService implements MarginService {
 
   @Override
   public Uni<LiquidationResponse> analyzeLiquidation(LiquidationRequest request) {
-    return unimplemented("AnalyzeLiquidation arrives with the margin engine issue (#4)");
+    return margins.liquidation(request).onFailure().transform(GrpcErrors::toStatus);
   }
 
   private static MarginResponse toProto(Computed c) {

@@ -6,9 +6,12 @@ import io.levex.api.v1.MarginModel;
 import io.levex.api.v1.MarginResponse;
 import io.levex.api.v1.MarginStatus;
 import io.levex.api.v1.PositionMargin;
+import io.levex.api.v1.RiskMatrixDetails;
 import io.levex.core.margin.CurrencyMarginResult;
 import io.levex.core.margin.MarginResult;
 import io.levex.core.margin.PositionMarginResult;
+import io.levex.core.margin.portfolio.PortfolioCurrencyMargin;
+import io.levex.core.margin.portfolio.RiskMatrixMarginDetails;
 import java.time.Instant;
 
 /**
@@ -44,10 +47,11 @@ public final class MarginResponseMapper {
           .setInstrument(p.instrument())
           .setSize(p.size())
           .setCurrency(p.currency().symbol())
-          .setInitialMargin(p.initialMargin())
-          .setMaintenanceMargin(p.maintenanceMargin())
+          .setInitialMargin(orZero(p.initialMargin()))
+          .setMaintenanceMargin(orZero(p.maintenanceMargin()))
           .setUnrealizedPnl(p.unrealizedPnl())
-          .setMarketValue(p.marketValue()));
+          .setMarketValue(p.marketValue())
+          .setWorstCaseContribution(p.worstCaseContribution()));
     }
     return b.build();
   }
@@ -59,7 +63,9 @@ public final class MarginResponseMapper {
    * @return the API message
    */
   public static CurrencyMargin currency(CurrencyMarginResult c) {
-    return CurrencyMargin.newBuilder()
+    CurrencyMargin.Builder b = CurrencyMargin.newBuilder();
+    c.details(PortfolioCurrencyMargin.class).ifPresent(pm -> b.setRiskMatrixMarginDetails(riskMatrix(pm)));
+    return b
         .setCurrency(c.currency().symbol())
         .setInitialMargin(c.initialMargin())
         .setMaintenanceMargin(c.maintenanceMargin())
@@ -70,6 +76,29 @@ public final class MarginResponseMapper {
         .setStatus(status(c.status()))
         .setIndexPriceUsd(c.indexUsd())
         .build();
+  }
+
+  /**
+   * Converts Deribit PM's {@code risk_matrix_margin_details} of one currency.
+   *
+   * @param pm  the currency's portfolio margin
+   * @return the API message ({@code worst_case_bucket}: the bucket's label, e.g. {@code -16% / vol up}, empty without one)
+   */
+  public static RiskMatrixDetails riskMatrix(PortfolioCurrencyMargin pm) {
+    RiskMatrixMarginDetails d = pm.riskMatrixMarginDetails();
+    return RiskMatrixDetails.newBuilder()
+        .setWorstCase(d.worstCase())
+        .setWorstCaseBucket(d.worstCaseBucket() == null ? "" : d.worstCaseBucket().label())
+        .setRollShock(d.rollShock())
+        .setDeltaShock(d.deltaShock())
+        .setCorrelationContingency(d.correlationContingency())
+        .setRiskMatrixMargin(pm.riskMatrixMargin())
+        .build();
+  }
+
+  /** Position IM / MM of a portfolio model are not separable (NaN in risk-core): 0 in the API. */
+  private static double orZero(double v) {
+    return Double.isNaN(v) ? 0.0 : v;
   }
 
   /**

@@ -6,26 +6,38 @@ import io.levex.api.convert.MarkMapper;
 import io.levex.api.convert.ProtoTimes;
 import io.levex.api.v1.GetMarketSnapshotRequest;
 import io.levex.api.v1.InstrumentRef;
-import io.levex.api.v1.Mark;
+import io.levex.api.v1.LiquidationRequest;
+import io.levex.api.v1.LiquidationResponse;
 import io.levex.api.v1.MarginModel;
 import io.levex.api.v1.MarginRequest;
+import io.levex.api.v1.Mark;
 import io.levex.api.v1.PriceInstrumentsRequest;
 import io.levex.api.v1.PriceItem;
 import io.levex.api.v1.PriceResult;
 import io.levex.core.basics.Asset;
+import io.levex.core.collect.Checks;
 import io.levex.core.collect.InputError;
 import io.levex.core.collect.InvalidInputException;
+import io.levex.core.margin.MarginAccount;
+import io.levex.core.margin.MarginCalculator;
 import io.levex.core.margin.MarginParameterSets;
 import io.levex.core.margin.MarginParameters;
 import io.levex.core.margin.MarginPosition;
 import io.levex.core.margin.MarginResult;
 import io.levex.core.margin.StandardMarginCalculator;
+import io.levex.core.margin.liquidation.LiquidationAnalyzer;
+import io.levex.core.margin.liquidation.MarginView;
+import io.levex.core.margin.liquidation.ModelMarginShift;
+import io.levex.core.margin.liquidation.UnderlyingLiquidation;
+import io.levex.core.margin.portfolio.DeribitPortfolioMarginCalculator;
 import io.levex.core.position.PositionAccounting;
 import io.levex.core.position.PositionState;
 import io.levex.core.pricer.Valuation;
 import io.levex.core.product.Instrument;
+import io.levex.core.scenario.ScenarioEngine;
 import io.levex.margin.client.PricingClient;
 import io.levex.margin.config.MarginConfig;
+import io.levex.margin.mapping.LiquidationMapper;
 import io.levex.margin.mapping.PortfolioMapper;
 import io.levex.margin.mapping.PortfolioMapper.ParsedOrder;
 import io.levex.margin.mapping.PortfolioMapper.ParsedPortfolio;
@@ -40,11 +52,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Computes margin for portfolios: validates the request, gathers marks (from the request when given, so that a
- * caller gets margin consistent with the marks it holds, else from pricing-service), and runs the risk-core model.
+ * caller gets margin consistent with the marks it holds, else from pricing-service), and runs the risk-core model
+ * through {@link MarginCalculator} (standard or portfolio margin; SPAN: {@link #coreModel}); liquidation analysis
+ * with risk-core's {@link LiquidationAnalyzer} over {@link ModelMarginShift}.
  */
 @ApplicationScoped
 public class MarginCalculationService {
@@ -106,23 +123,42 @@ public class MarginCalculationService {
 
   // ------------------------------------------------------------------
 
+  /**
+   * The risk-core model of an API model.
+   * <p>
+   * SPAN plugs in here: map {@code MARGIN_MODEL_SPAN} to its model name once {@code io.levex.core.margin.span} is
+   * merged and {@link MarginCalculator#forModel(String)} knows it.
+   *
+   * @param model  the API model (UNSPECIFIED = standard)
+   * @param field  the request field, for errors
+   * @return the risk-core model name
+   */
+  static String coreModel(MarginModel model, String field) {
+    return switch (model) {
+      case MARGIN_MODEL_UNSPECIFIED, MARGIN_MODEL_STANDARD -> StandardMarginCalculator.MODEL;
+      case MARGIN_MODEL_PORTFOLIO -> DeribitPortfolioMarginCalculator.MODEL;
+      case MARGIN_MODEL_SPAN -> throw Status.UNIMPLEMENTED.withDescription(field + " MARGIN_MODEL_SPAN (CME-style SPAN)"
+          + " is not available yet: it is being built separately and served once merged; use MARGIN_MODEL_STANDARD or"
+          + " MARGIN_MODEL_PORTFOLIO").asRuntimeException();
+      case UNRECOGNIZED -> throw InvalidInputException.invalid(field, model.getNumber(),
+          "is not a margin model (known: MARGIN_MODEL_STANDARD, MARGIN_MODEL_PORTFOLIO, MARGIN_MODEL_SPAN)");
+    };
+  }
+
   private Prepared prepare(MarginRequest request, String prefix, ParsedOrder order) {
     MarginModel model = request.getModel() == MarginModel.MARGIN_MODEL_UNSPECIFIED ? MarginModel.MARGIN_MODEL_STANDARD : request.getModel();
-    if (model != MarginModel.MARGIN_MODEL_STANDARD) {
-      throw Status.UNIMPLEMENTED.withDescription(prefix + "model " + model.name()
-          + " is not implemented yet (standard margin only; portfolio margin and SPAN arrive with issue #4)").asRuntimeException();
-    }
+    String coreModel = coreModel(request.getModel(), prefix + "model");
     MarginParameters params;
     try {
       params = request.getParameterSet().isBlank()
-          ? MarginParameterSets.current(StandardMarginCalculator.MODEL)
+          ? MarginParameterSets.current(coreModel)
           : MarginParameterSets.named(request.getParameterSet());
     } catch (InvalidInputException ex) {
       throw ex.withField(prefix + "parameter_set");
     }
-    if (!params.model().equals(StandardMarginCalculator.MODEL)) {
+    if (!params.model().equals(coreModel)) {
       throw InvalidInputException.invalid(prefix + "parameter_set", request.getParameterSet(),
-          "is a " + params.model() + " set, not a " + StandardMarginCalculator.MODEL + " set");
+          "is a " + params.model() + " set, not a " + coreModel + " set (model " + model.name() + ")");
     }
     try {
       params = params.withOverrides(request.getParameterOverridesMap());
@@ -226,16 +262,84 @@ public class MarginCalculationService {
     });
   }
 
-  private Computed compute(Prepared p) {
+  /**
+   * Analyses the liquidation levels of a request's portfolio under its model.
+   * <p>
+   * Per underlying U of the positions: the view is the segregated one of U's settlement currency when all positions
+   * on U settle in one currency (Deribit S:SM / S:PM), else the cross-collateral view in USD. Distances in sigmas use
+   * the ATM vol of the book's options on U ({@link ModelMarginShift#atmVol}); NaN without one.
+   *
+   * @param request  the request
+   * @return the response
+   */
+  @WithSpan("MarginCalculationService.liquidation")
+  public Uni<LiquidationResponse> liquidation(LiquidationRequest request) {
+    return Uni.createFrom().item(() -> {
+      double h = request.getHorizonDays();
+      if (h == 0.0) {
+        h = 1.0;
+      } else if (!(h > 0) || !Double.isFinite(h)) {
+        throw InvalidInputException.invalid("horizon_days", Checks.format(h), "must be a finite number of days > 0 (0 = the default, 1 day)");
+      }
+      double horizon = h;
+      Prepared prepared = prepare(request.getMargin(), "margin.", null);
+      if (prepared.portfolio().positions().isEmpty()) {
+        throw InvalidInputException.invalid("margin.portfolio.positions", "[]",
+            "is empty: an account without positions has no liquidation level");
+      }
+      return new Object[] {prepared, horizon};
+    }).flatMap(o -> withMarks((Prepared) o[0]).map(ready -> analyse(ready, (Double) o[1], request.getIncludeSurface())));
+  }
+
+  /** Relative index moves of the liquidation surface: -50% ... +50% by 5%. */
+  public static final List<Double> SURFACE_MOVES = java.util.stream.IntStream.rangeClosed(-10, 10)
+      .mapToObj(i -> i * 0.05).toList();
+  /** Vol shifts of the liquidation surface, decimal vol points: -20 ... +40 by 10. */
+  public static final List<Double> SURFACE_VOL_SHIFTS = List.of(-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4);
+
+  private LiquidationResponse analyse(Prepared p, double horizonDays, boolean surface) {
+    MarginAccount account = account(p);
+    MarginCalculator calculator = MarginCalculator.of(p.params());
+    LiquidationResponse.Builder out = LiquidationResponse.newBuilder();
+    try {
+      for (Asset u : ModelMarginShift.underlyings(account.positions())) {
+        Set<Asset> currencies = new TreeSet<>();
+        account.positions().stream().filter(x -> x.instrument().underlying().equals(u))
+            .forEach(x -> currencies.add(x.instrument().settlementCurrency()));
+        MarginView view = currencies.size() == 1 ? MarginView.segregated(currencies.iterator().next()) : MarginView.CROSS;
+        ModelMarginShift f = new ModelMarginShift(calculator, account, p.params(), view, ScenarioEngine.DEFAULT);
+        OptionalDouble atm = ModelMarginShift.atmVol(account.positions(), u);
+        UnderlyingLiquidation r = LiquidationAnalyzer.DEFAULT.analyze(f, u, p.usd().get(u), atm.orElse(1.0), horizonDays);
+        out.addUnderlyings(LiquidationMapper.toProto(r, atm.isPresent()));
+        if (surface) {
+          out.addSurfaces(LiquidationMapper.toProto(LiquidationAnalyzer.DEFAULT.surface(f, u, SURFACE_MOVES, SURFACE_VOL_SHIFTS)));
+        }
+      }
+    } catch (InvalidInputException ex) {
+      throw prefixed(p, ex);
+    }
+    return out.build();
+  }
+
+  private static MarginAccount account(Prepared p) {
     List<MarginPosition> positions = new ArrayList<>();
     for (ParsedPosition pos : p.portfolio().positions()) {
       positions.add(new MarginPosition(pos.instrument(), pos.size(), pos.averagePrice(), p.marks().get(pos.instrument().name())));
     }
+    return MarginAccount.of(positions, p.portfolio().collateral(), p.usd());
+  }
+
+  private static InvalidInputException prefixed(Prepared p, InvalidInputException ex) {
+    String field = ex.error().field();
+    return field != null && field.startsWith("positions[") ? ex.withFieldPrefix(p.prefix() + "portfolio") : ex;
+  }
+
+  private Computed compute(Prepared p) {
     try {
-      MarginResult result = StandardMarginCalculator.DEFAULT.margin(positions, p.portfolio().collateral(), p.usd(), p.params());
+      MarginResult result = MarginCalculator.of(p.params()).margin(account(p), p.params());
       return new Computed(result, p.model(), p.valuation());
     } catch (InvalidInputException ex) {
-      throw ex.error().field().startsWith("positions[") ? ex.withFieldPrefix(p.prefix() + "portfolio") : ex;
+      throw prefixed(p, ex);
     }
   }
 

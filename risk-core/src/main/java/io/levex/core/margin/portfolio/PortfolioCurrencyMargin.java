@@ -1,10 +1,11 @@
 package io.levex.core.margin.portfolio;
 
 import io.levex.core.basics.Asset;
+import io.levex.core.margin.MarginDetails;
 import java.util.List;
 
 /**
- * Deribit PM of one settlement currency; every amount in that currency (coin for BTC/ETH, USDC for linear).
+ * Deribit PM of one settlement currency (the {@link MarginDetails} of PM results); every amount in that currency (coin for BTC/ETH, USDC for linear).
  *
  * @param currency  the settlement currency
  * @param initialMargin  {@code risk_matrix_margin + open_orders_margin + mmp_margin}
@@ -20,11 +21,16 @@ import java.util.List;
 public record PortfolioCurrencyMargin(
     Asset currency, double initialMargin, double maintenanceMargin, double riskMatrixMargin,
     RiskMatrixMarginDetails riskMatrixMarginDetails, double openOrdersMargin, double mmpMargin, double settledValue,
-    List<RiskMatrix> riskMatrices, List<PositionRiskVector> positions) {
+    List<RiskMatrix> riskMatrices, List<PositionRiskVector> positions) implements MarginDetails {
 
   /** Copies the lists. */
   public PortfolioCurrencyMargin {
     riskMatrices = List.copyOf(riskMatrices);
     positions = List.copyOf(positions);
+  }
+
+  @Override
+  public String model() {
+    return DeribitPortfolioMarginCalculator.MODEL;
   }
 }
