@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     description = {"Compute the margin of a portfolio file, offline (no server).",
         "Per currency: IM, MM, margin balance, margin ratio, status, equity, available funds; per position: IM, MM, "
             + "mark; totals in USD; liquidation prices per underlying. Models: deribit-sm (Deribit standard margin), "
-            + "deribit-pm (Deribit portfolio margin); span is not in this build."},
+            + "deribit-pm (Deribit portfolio margin), span (CME-style SPAN, for comparison)."},
     footerHeading = "%nPortfolio file (JSON; full format in docs/cli.md, examples in examples/):%n",
     footer = {
         "  as_of               RFC 3339 time, e.g. 2026-01-05T12:00:00Z",

@@ -244,13 +244,24 @@ class MarginCommandTest {
   }
 
   @Test
-  void test_call_spanNotAvailableYet() throws IOException {
+  void test_call_spanInversePerpetualClosedForm() throws IOException {
+    // SPAN (Levex crypto set) on the 25 BTC perpetual: worst loss at -price_scan_range (0.16): 25 (1/0.84 - 1)
+    // = 25 x 4/21 BTC (above the extreme move's 0.35 x 25 (1/0.68 - 1)); one tier, no options: MM = scan risk,
+    // IM = maint_to_init_ratio (1.25) x MM. No risk_matrix_margin_details (Deribit PM's block).
     CliRun run = run(variant("sm-btc-perp.json", o -> {
       o.addProperty("model", "span");
       o.remove("params");
-    }));
+    }), "--format", "json");
+    JsonObject report = json(run);
 
-    assertRejected(run, 2, "span", "not available in this build");
+    assertThat(report.get("model").getAsString()).isEqualTo("span");
+    assertThat(report.get("parameter_set").getAsString()).startsWith("levex-span-crypto-");
+    JsonObject btc = currency(report, "BTC");
+    double mm = 25 * 4.0 / 21.0;
+    assertThat(num(btc, "maintenance_margin")).isCloseTo(mm, within(TOL));
+    assertThat(num(btc, "initial_margin")).isCloseTo(1.25 * mm, within(TOL));
+    assertThat(btc.get("risk_matrix_margin_details").isJsonNull()).isTrue();
+    assertThat(btc.getAsJsonObject("liquidation").getAsJsonObject("BTC").getAsJsonArray("prices")).isNotEmpty();
   }
 
   @Test

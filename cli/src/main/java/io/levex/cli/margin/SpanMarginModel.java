@@ -1,13 +1,12 @@
 package io.levex.cli.margin;
 
 /**
- * {@code span}: CME-style SPAN with 16 scenarios, the second model family for side-by-side comparison.
- * <p>
- * Not available in this build: {@link #margin} throws {@link ModelUnavailableException}. Integration point: once
- * {@code io.levex.core.margin.MarginCalculator.forModel(NAME)} serves SPAN (its parameter sets' model being
- * {@code span}), {@link #margin} becomes {@code return MarginReports.compute(inputs, NAME);} and the liquidation
- * analysis ({@link ModelLiquidationAnalysis}) covers it unchanged (no {@code risk_matrix_margin_details}: that block
- * is Deribit PM's).
+ * {@code span}: CME-style SPAN with 16 scenarios (risk-core's {@code SpanMarginCalculator}, Levex crypto
+ * calibration, docs/margin-span.md), the second model family for side-by-side comparison, through the
+ * model-neutral {@code io.levex.core.margin.MarginCalculator}. IM = SPAN IM + {@code open_orders_margin} +
+ * {@code mmp_margin}; positions have no separable IM / MM, but minus their loss in the worst scenario; the
+ * liquidation analysis ({@link ModelLiquidationAnalysis}) covers it like the other models. No
+ * {@code risk_matrix_margin_details}: that block is Deribit PM's.
  */
 public final class SpanMarginModel implements MarginModel {
 
@@ -21,6 +20,6 @@ public final class SpanMarginModel implements MarginModel {
 
   @Override
   public MarginReport margin(MarginInputs inputs) {
-    throw new ModelUnavailableException(NAME, "CME-style SPAN");
+    return MarginReports.compute(inputs, NAME);
   }
 }

@@ -30,6 +30,7 @@ import io.levex.core.margin.liquidation.MarginView;
 import io.levex.core.margin.liquidation.ModelMarginShift;
 import io.levex.core.margin.liquidation.UnderlyingLiquidation;
 import io.levex.core.margin.portfolio.DeribitPortfolioMarginCalculator;
+import io.levex.core.margin.span.SpanMarginCalculator;
 import io.levex.core.position.PositionAccounting;
 import io.levex.core.position.PositionState;
 import io.levex.core.pricer.Valuation;
@@ -126,9 +127,6 @@ public class MarginCalculationService {
   /**
    * The risk-core model of an API model.
    * <p>
-   * SPAN plugs in here: map {@code MARGIN_MODEL_SPAN} to its model name once {@code io.levex.core.margin.span} is
-   * merged and {@link MarginCalculator#forModel(String)} knows it.
-   *
    * @param model  the API model (UNSPECIFIED = standard)
    * @param field  the request field, for errors
    * @return the risk-core model name
@@ -137,9 +135,7 @@ public class MarginCalculationService {
     return switch (model) {
       case MARGIN_MODEL_UNSPECIFIED, MARGIN_MODEL_STANDARD -> StandardMarginCalculator.MODEL;
       case MARGIN_MODEL_PORTFOLIO -> DeribitPortfolioMarginCalculator.MODEL;
-      case MARGIN_MODEL_SPAN -> throw Status.UNIMPLEMENTED.withDescription(field + " MARGIN_MODEL_SPAN (CME-style SPAN)"
-          + " is not available yet: it is being built separately and served once merged; use MARGIN_MODEL_STANDARD or"
-          + " MARGIN_MODEL_PORTFOLIO").asRuntimeException();
+      case MARGIN_MODEL_SPAN -> SpanMarginCalculator.MODEL;
       case UNRECOGNIZED -> throw InvalidInputException.invalid(field, model.getNumber(),
           "is not a margin model (known: MARGIN_MODEL_STANDARD, MARGIN_MODEL_PORTFOLIO, MARGIN_MODEL_SPAN)");
     };

@@ -180,7 +180,31 @@ class MarginGrpcPortfolioLiquidationTest {
   }
 
   @Test
-  void test_badInput_namesFieldOrIsUnimplementedForSpan() {
+  void test_computeMargin_spanInversePerpetualClosedForm() {
+    // SPAN, Levex crypto set: a long inverse perpetual of 10 BTC at 100,000 (no options, one tier: no spread charge,
+    // no short-option minimum). Its worst loss is at -price_scan_range (0.16): 10 (1/0.84 - 1) = 10 x 4/21 BTC, larger
+    // than the extreme move's 0.35 x 10 (1/0.68 - 1); MM = that scan risk, IM = maint_to_init_ratio (1.25) x MM.
+    MarginRequest request = MarginRequest.newBuilder()
+        .setModel(MarginModel.MARGIN_MODEL_SPAN)
+        .setPortfolio(Portfolio.newBuilder().addPositions(position("BTC-PERPETUAL", 10, 100_000)).addCollateral(btc(3)))
+        .addMarks(mark("BTC-PERPETUAL", 100_000, Double.NaN, 100_000, NOW)).build();
+
+    MarginResponse r = stub.computeMargin(request);
+
+    assertThat(r.getModel()).isEqualTo(MarginModel.MARGIN_MODEL_SPAN);
+    assertThat(r.getParameterSet()).startsWith("levex-span-crypto-");
+    CurrencyMargin btc = r.getCurrencies(0);
+    assertThat(btc.getCurrency()).isEqualTo("BTC");
+    double mm = 10 * 4.0 / 21.0;
+    assertThat(btc.getMaintenanceMargin()).isCloseTo(mm, within(1e-12));
+    assertThat(btc.getInitialMargin()).isCloseTo(1.25 * mm, within(1e-12));
+    assertThat(btc.getMarginBalance()).isCloseTo(3.0, within(1e-12));
+    assertThat(btc.getMarginRatio()).isCloseTo(mm / 3.0, within(1e-12));
+    assertThat(r.getPositions(0).getWorstCaseContribution()).isCloseTo(-mm, within(1e-12));
+  }
+
+  @Test
+  void test_badInput_namesField() {
     MarginRequest ok = MarginRequest.newBuilder()
         .setPortfolio(Portfolio.newBuilder().addPositions(position("BTC-PERPETUAL", 10, 100_000)).addCollateral(btc(1)))
         .addMarks(mark("BTC-PERPETUAL", 100_000, Double.NaN, 100_000, NOW)).build();
@@ -188,11 +212,9 @@ class MarginGrpcPortfolioLiquidationTest {
         Status.Code.INVALID_ARGUMENT, "horizon_days");
     expect(() -> stub.analyzeLiquidation(LiquidationRequest.newBuilder().setMargin(MarginRequest.newBuilder()).build()),
         Status.Code.INVALID_ARGUMENT, "margin.portfolio.positions");
-    expect(() -> stub.computeMargin(ok.toBuilder().setModel(MarginModel.MARGIN_MODEL_SPAN).build()),
-        Status.Code.UNIMPLEMENTED, "model MARGIN_MODEL_SPAN");
-    expect(() -> stub.analyzeLiquidation(LiquidationRequest.newBuilder()
-            .setMargin(ok.toBuilder().setModel(MarginModel.MARGIN_MODEL_SPAN)).build()),
-        Status.Code.UNIMPLEMENTED, "margin.model MARGIN_MODEL_SPAN");
+    expect(() -> stub.computeMargin(ok.toBuilder().setModel(MarginModel.MARGIN_MODEL_SPAN)
+            .setParameterSet("deribit-pm-2024-06-17").build()),
+        Status.Code.INVALID_ARGUMENT, "parameter_set");
     expect(() -> stub.computeMargin(ok.toBuilder().setModel(MarginModel.MARGIN_MODEL_PORTFOLIO)
             .setParameterSet("deribit-sm-2022-01-11").build()),
         Status.Code.INVALID_ARGUMENT, "parameter_set");

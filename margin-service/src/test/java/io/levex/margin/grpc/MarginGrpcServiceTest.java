@@ -161,9 +161,8 @@ class MarginGrpcServiceTest {
     expectInvalid(MarginRequest.newBuilder().setParameterSet("deribit-sm-1999-01-01").build(), "parameter_set");
     expectInvalid(MarginRequest.newBuilder().setPortfolio(Portfolio.newBuilder()
         .addCollateral(AssetAmount.newBuilder().setAsset("btc!").setAmount(1))).build(), "portfolio.collateral[0].asset");
-    assertThatThrownBy(() -> stub.computeMargin(MarginRequest.newBuilder().setModel(MarginModel.MARGIN_MODEL_SPAN).build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
-            ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+    expectInvalid(MarginRequest.newBuilder().setModel(MarginModel.MARGIN_MODEL_SPAN)
+        .setParameterSet("deribit-sm-2022-01-11").build(), "parameter_set");
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.levex.core.margin.account.CollateralHaircuts;
 import io.levex.core.margin.portfolio.DeribitPortfolioMarginCalculator;
 import io.levex.core.margin.portfolio.PortfolioCurrencyMargin;
 import io.levex.core.margin.portfolio.PortfolioMarginResult;
-import io.levex.core.margin.portfolio.PositionRiskVector;
+import io.levex.core.margin.span.SpanCurrencyMargin;
+import io.levex.core.margin.span.SpanMarginCalculator;
+import io.levex.core.margin.span.SpanMarginResult;
 import io.levex.core.product.FutureInstrument;
 import io.levex.core.product.OptionInstrument;
 import io.levex.core.product.PerpetualInstrument;
@@ -43,12 +45,14 @@ import java.util.TreeSet;
  * <p>
  * Implementations are stateless and thread-safe.
  */
-public sealed interface MarginCalculator permits MarginCalculator.Standard, MarginCalculator.Portfolio {
+public sealed interface MarginCalculator permits MarginCalculator.Standard, MarginCalculator.Portfolio, MarginCalculator.Span {
 
   /** Deribit standard margin. */
   MarginCalculator STANDARD = new Standard();
   /** Deribit portfolio margin. */
   MarginCalculator PORTFOLIO = new Portfolio(DeribitPortfolioMarginCalculator.DEFAULT);
+  /** CME-style SPAN with the Levex crypto calibration (the comparison model). */
+  MarginCalculator SPAN = new Span(SpanMarginCalculator.DEFAULT);
 
   /**
    * Gets the model's name, as parameter sets and portfolio files spell it.
@@ -71,7 +75,7 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
   /**
    * Gets the calculator of a model.
    *
-   * @param model  the model name: {@code deribit-sm} or {@code deribit-pm}
+   * @param model  the model name: {@code deribit-sm}, {@code deribit-pm} or {@code span}
    * @return the calculator
    * @throws InvalidInputException INVALID_ARGUMENT (field {@code model}) for an unknown model
    */
@@ -79,9 +83,10 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
     return switch (model) {
       case StandardMarginCalculator.MODEL -> STANDARD;
       case DeribitPortfolioMarginCalculator.MODEL -> PORTFOLIO;
-      // SPAN: case SpanMarginCalculator.MODEL -> SPAN;
+      case SpanMarginCalculator.MODEL -> SPAN;
       default -> throw InvalidInputException.invalid("model", model, "is not a margin model of this build (known: "
-          + StandardMarginCalculator.MODEL + ", " + DeribitPortfolioMarginCalculator.MODEL + ")");
+          + StandardMarginCalculator.MODEL + ", " + DeribitPortfolioMarginCalculator.MODEL + ", "
+          + SpanMarginCalculator.MODEL + ")");
     };
   }
 
@@ -154,37 +159,89 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
       account.positions().forEach(p -> held.add(p.instrument().settlementCurrency()));
       checkAddOns(account, List.copyOf(held));
       PortfolioMarginResult pm = calculator.margin(account.positions(), account.openOrdersMargin(), account.mmpMargin(), params);
-      Map<String, Deque<PositionRiskVector>> vectors = new HashMap<>();
-      pm.currencies().forEach(c -> c.positions().forEach(v ->
-          vectors.computeIfAbsent(v.instrument(), k -> new ArrayDeque<>()).add(v)));
-      Map<Asset, Double> equity = new TreeMap<>();
-      account.cash().forEach((a, v) -> equity.merge(a, Checks.finite("collateral[" + a + "]", v), Double::sum));
-      List<PositionMarginResult> positions = new ArrayList<>();
-      for (MarginPosition p : account.positions()) {
-        double[] value = value(p);
-        Deque<PositionRiskVector> q = vectors.get(p.instrument().name());
-        PositionRiskVector v = q == null ? null : q.poll();
-        Asset ccy = p.instrument().settlementCurrency();
-        positions.add(new PositionMarginResult(p.instrument().name(), p.size(), ccy, Double.NaN, Double.NaN,
-            value[0], value[1], v == null ? 0.0 : v.worstScenarioPnl()));
-        equity.merge(ccy, value[0] + value[1], Double::sum);
-      }
-      Map<Asset, PortfolioCurrencyMargin> byCcy = new TreeMap<>();
-      pm.currencies().forEach(c -> byCcy.put(c.currency(), c));
-      TreeSet<Asset> all = new TreeSet<>(equity.keySet());
-      all.addAll(byCcy.keySet());
-      StatusBands bands = StatusBands.of(params);
-      List<CurrencyMarginResult> currencies = new ArrayList<>();
-      for (Asset ccy : all) {
-        PortfolioCurrencyMargin c = byCcy.get(ccy);
-        double im = c == null ? 0.0 : c.initialMargin();
-        double mm = c == null ? 0.0 : c.maintenanceMargin();
-        double eq = equity.getOrDefault(ccy, 0.0);
-        currencies.add(new CurrencyMarginResult(ccy, im, mm, eq, eq, eq - im, StatusBands.marginRatio(eq, mm),
-            bands.classify(eq, mm), usdPrice(ccy, account.usdPrices()), c));
-      }
-      return assemble(model(), params, currencies, positions);
+      Map<String, Deque<Double>> contributions = new HashMap<>();
+      Map<Asset, RiskBased> byCcy = new TreeMap<>();
+      pm.currencies().forEach(c -> {
+        byCcy.put(c.currency(), new RiskBased(c.initialMargin(), c.maintenanceMargin(), c));
+        c.positions().forEach(v ->
+            contributions.computeIfAbsent(v.instrument(), k -> new ArrayDeque<>()).add(v.worstScenarioPnl()));
+      });
+      return riskBased(model(), account, params, byCcy, contributions);
     }
+  }
+
+  /**
+   * CME-style SPAN ({@link SpanMarginCalculator}) plus the IM add-ons: IM and MM per currency from the combined
+   * commodities' scan risk, spread charges, credit and short-option minimum; each position with NaN IM / MM (not
+   * separable) and minus its loss in its currency's worst scenario as {@link PositionMarginResult#worstCaseContribution()};
+   * the {@link SpanCurrencyMargin} attached to each currency as {@link CurrencyMarginResult#details()}.
+   *
+   * @param calculator  the SPAN calculator
+   */
+  record Span(SpanMarginCalculator calculator) implements MarginCalculator {
+
+    @Override
+    public String model() {
+      return SpanMarginCalculator.MODEL;
+    }
+
+    @Override
+    public MarginResult margin(MarginAccount account, MarginParameters params) {
+      checkModel(this, params);
+      TreeSet<Asset> held = new TreeSet<>(account.cash().keySet());
+      account.positions().forEach(p -> held.add(p.instrument().settlementCurrency()));
+      checkAddOns(account, List.copyOf(held));
+      SpanMarginResult span = calculator.margin(account.positions(), params);
+      Map<String, Deque<Double>> contributions = new HashMap<>();
+      Map<Asset, RiskBased> byCcy = new TreeMap<>();
+      span.currencies().forEach(c -> {
+        double addOns = addOns(account, c.currency());
+        byCcy.put(c.currency(), new RiskBased(c.initialMargin() + addOns, c.maintenanceMargin(), c));
+        c.positions().forEach(v ->
+            contributions.computeIfAbsent(v.instrument(), k -> new ArrayDeque<>()).add(-v.worstScenarioLoss()));
+      });
+      // add-ons of a currency holding only cash
+      account.openOrdersMargin().keySet().forEach(a -> byCcy.computeIfAbsent(a, x -> new RiskBased(addOns(account, x), 0.0, null)));
+      account.mmpMargin().keySet().forEach(a -> byCcy.computeIfAbsent(a, x -> new RiskBased(addOns(account, x), 0.0, null)));
+      return riskBased(model(), account, params, byCcy, contributions);
+    }
+  }
+
+  /** IM and MM of one currency under a risk-based model, with its details (null when none). */
+  record RiskBased(double initialMargin, double maintenanceMargin, MarginDetails details) {
+  }
+
+  /**
+   * Assembles a risk-based model's result: positions with NaN IM / MM and their worst-case contribution (taken in
+   * input order per instrument name), equity per currency as under standard margin, ratio and status from the bands.
+   */
+  private static MarginResult riskBased(String model, MarginAccount account, MarginParameters params,
+      Map<Asset, RiskBased> byCcy, Map<String, Deque<Double>> contributions) {
+    Map<Asset, Double> equity = new TreeMap<>();
+    account.cash().forEach((a, v) -> equity.merge(a, Checks.finite("collateral[" + a + "]", v), Double::sum));
+    List<PositionMarginResult> positions = new ArrayList<>();
+    for (MarginPosition p : account.positions()) {
+      double[] value = value(p);
+      Deque<Double> q = contributions.get(p.instrument().name());
+      Double contribution = q == null ? null : q.poll();
+      Asset ccy = p.instrument().settlementCurrency();
+      positions.add(new PositionMarginResult(p.instrument().name(), p.size(), ccy, Double.NaN, Double.NaN,
+          value[0], value[1], contribution == null ? 0.0 : contribution));
+      equity.merge(ccy, value[0] + value[1], Double::sum);
+    }
+    TreeSet<Asset> all = new TreeSet<>(equity.keySet());
+    all.addAll(byCcy.keySet());
+    StatusBands bands = StatusBands.of(params);
+    List<CurrencyMarginResult> currencies = new ArrayList<>();
+    for (Asset ccy : all) {
+      RiskBased c = byCcy.get(ccy);
+      double im = c == null ? 0.0 : c.initialMargin();
+      double mm = c == null ? 0.0 : c.maintenanceMargin();
+      double eq = equity.getOrDefault(ccy, 0.0);
+      currencies.add(new CurrencyMarginResult(ccy, im, mm, eq, eq, eq - im, StatusBands.marginRatio(eq, mm),
+          bands.classify(eq, mm), usdPrice(ccy, account.usdPrices()), c == null ? null : c.details()));
+    }
+    return assemble(model, params, currencies, positions);
   }
 
   private static void checkModel(MarginCalculator calc, MarginParameters params) {

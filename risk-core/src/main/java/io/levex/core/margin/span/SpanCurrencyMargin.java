@@ -1,6 +1,7 @@
 package io.levex.core.margin.span;
 
 import io.levex.core.basics.Asset;
+import io.levex.core.margin.MarginDetails;
 import java.util.List;
 
 /**
@@ -26,11 +27,16 @@ public record SpanCurrencyMargin(
     Asset currency, double initialMargin, double maintenanceMargin, double scanRisk, SpanScenario worstScenario,
     String worstScenarioKey, RiskArray scenarioLosses, double intraSpreadCharge, double shortOptionMinimum,
     double interCommodityCredit, double netOptionValue, double settledValue, List<CombinedCommodityMargin> commodities,
-    List<SpanPositionArray> positions) {
+    List<SpanPositionArray> positions) implements MarginDetails {
 
   /** Copies the lists. */
   public SpanCurrencyMargin {
     commodities = List.copyOf(commodities);
     positions = List.copyOf(positions);
+  }
+
+  @Override
+  public String model() {
+    return SpanMarginCalculator.MODEL;
   }
 }
