@@ -163,7 +163,27 @@ public class MarginCalculationService {
     }
     ParsedPortfolio portfolio = PortfolioMapper.parse(request.getPortfolio(), prefix + "portfolio", config.maxPositions());
     Instant valuation = request.hasValuationTime() ? ProtoTimes.toInstant(request.getValuationTime()) : Instant.now();
-    return new Prepared(portfolio, order, params, model, valuation, request.getMarksList(), prefix, Map.of(), Map.of());
+    Map<Asset, Double> openOrders = addOns(request.getOpenOrdersMarginMap(), prefix + "open_orders_margin");
+    Map<Asset, Double> mmp = addOns(request.getMmpMarginMap(), prefix + "mmp_margin");
+    return new Prepared(portfolio, order, params, model, valuation, request.getMarksList(), prefix, Map.of(), Map.of(),
+        openOrders, mmp);
+  }
+
+  /** Parses an IM add-on map: currency symbol -> amount >= 0 (the facade checks the currency is held). */
+  private static Map<Asset, Double> addOns(Map<String, Double> in, String field) {
+    Map<Asset, Double> out = new TreeMap<>();
+    for (Map.Entry<String, Double> e : in.entrySet()) {
+      String f = field + "[" + e.getKey() + "]";
+      Asset asset;
+      try {
+        asset = Asset.of(e.getKey());
+      } catch (InvalidInputException ex) {
+        throw ex.withField(f);
+      }
+      Checks.nonNegative(f, e.getValue());
+      out.merge(asset, e.getValue(), Double::sum);
+    }
+    return out;
   }
 
   private Uni<Prepared> withMarks(Prepared p) {
@@ -322,12 +342,18 @@ public class MarginCalculationService {
     for (ParsedPosition pos : p.portfolio().positions()) {
       positions.add(new MarginPosition(pos.instrument(), pos.size(), pos.averagePrice(), p.marks().get(pos.instrument().name())));
     }
-    return MarginAccount.of(positions, p.portfolio().collateral(), p.usd());
+    return new MarginAccount(positions, p.portfolio().collateral(), p.usd(), p.openOrdersMargin(), p.mmpMargin());
   }
 
   private static InvalidInputException prefixed(Prepared p, InvalidInputException ex) {
     String field = ex.error().field();
-    return field != null && field.startsWith("positions[") ? ex.withFieldPrefix(p.prefix() + "portfolio") : ex;
+    if (field != null && field.startsWith("positions[")) {
+      return ex.withFieldPrefix(p.prefix() + "portfolio");
+    }
+    if (field != null && !p.prefix().isEmpty() && (field.startsWith("open_orders_margin[") || field.startsWith("mmp_margin["))) {
+      return ex.withFieldPrefix(p.prefix().substring(0, p.prefix().length() - 1));
+    }
+    return ex;
   }
 
   private Computed compute(Prepared p) {
@@ -349,10 +375,13 @@ public class MarginCalculationService {
       List<Mark> givenMarks,
       String prefix,
       Map<String, Valuation> marks,
-      Map<Asset, Double> usd) {
+      Map<Asset, Double> usd,
+      Map<Asset, Double> openOrdersMargin,
+      Map<Asset, Double> mmpMargin) {
 
     Prepared with(Map<String, Valuation> newMarks, Map<Asset, Double> newUsd) {
-      return new Prepared(portfolio, order, params, model, valuation, givenMarks, prefix, newMarks, newUsd);
+      return new Prepared(portfolio, order, params, model, valuation, givenMarks, prefix, newMarks, newUsd,
+          openOrdersMargin, mmpMargin);
     }
 
     /** The portfolio after the order fills at its limit price (or the mark). */
@@ -386,7 +415,8 @@ public class MarginCalculationService {
       }
       Map<Asset, Double> collateral = new TreeMap<>(portfolio.collateral());
       outcome.cashFlows().forEach(cf -> collateral.merge(cf.asset(), cf.amount().doubleValue(), Double::sum));
-      return new Prepared(new ParsedPortfolio(positions, collateral), order, params, model, valuation, givenMarks, prefix, marks, usd);
+      return new Prepared(new ParsedPortfolio(positions, collateral), order, params, model, valuation, givenMarks, prefix,
+          marks, usd, openOrdersMargin, mmpMargin);
     }
   }
 }

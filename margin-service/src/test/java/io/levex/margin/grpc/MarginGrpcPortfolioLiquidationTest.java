@@ -98,6 +98,30 @@ class MarginGrpcPortfolioLiquidationTest {
   }
 
   @Test
+  void test_computeMargin_T8_withPublishedAddOnsGivesPublishedIm() {
+    // published: IM 0.122861343 = risk_matrix_margin 0.06284313 + mmp_margin 0.06 + open_orders_margin 0.000018212
+    MarginResponse r = stub.computeMargin(t8().toBuilder().putMmpMargin("BTC", 0.06).putOpenOrdersMargin("BTC", 0.000018212).build());
+
+    CurrencyMargin btc = r.getCurrencies(0);
+    assertThat(btc.getInitialMargin()).isCloseTo(0.122861343, within(1e-9));
+    assertThat(btc.getMaintenanceMargin()).isCloseTo(0.050274504784, within(1e-9));
+    assertThat(btc.getAvailableFunds()).isCloseTo(1.0 - 0.122861343, within(1e-9));
+  }
+
+  @Test
+  void test_computeMargin_badAddOnNamesField() {
+    expect(() -> stub.computeMargin(t8().toBuilder().putMmpMargin("BTC", -0.06).build()),
+        Status.Code.INVALID_ARGUMENT, "mmp_margin[BTC]");
+    expect(() -> stub.computeMargin(t8().toBuilder().putOpenOrdersMargin("btc!", 0.1).build()),
+        Status.Code.INVALID_ARGUMENT, "open_orders_margin[btc!]");
+    expect(() -> stub.computeMargin(t8().toBuilder().putOpenOrdersMargin("ETH", 0.1).build()),
+        Status.Code.INVALID_ARGUMENT, "open_orders_margin[ETH]");
+    expect(() -> stub.whatIf(WhatIfRequest.newBuilder().setMargin(t8().toBuilder().putOpenOrdersMargin("ETH", 0.1))
+            .setOrder(Order.newBuilder().setInstrument(InstrumentRef.newBuilder().setName("BTC-PERPETUAL")).setSize(1)).build()),
+        Status.Code.INVALID_ARGUMENT, "margin.open_orders_margin[ETH]");
+  }
+
+  @Test
   void test_whatIf_T8_portfolioModelClosingTheFuture() {
     WhatIfResponse r = stub.whatIf(WhatIfRequest.newBuilder().setMargin(t8())
         .setOrder(Order.newBuilder().setInstrument(ref("BTC-28JUN24")).setSize(-FUT)).build());
