@@ -83,6 +83,11 @@ public class MarginCommand implements Callable<Integer> {
           + "there are several).")
   Path plot;
 
+  @Option(names = "--horizon-days", defaultValue = "1", paramLabel = "DAYS",
+      description = "Horizon of the liquidation distances in standard deviations (ln(P/S) / (ATM vol x sqrt(DAYS/365))), "
+          + "days, > 0. Default: ${DEFAULT-VALUE}.")
+  double horizonDays;
+
   /** Moves of the --plot chart: -60% ... +100% of the index by 1%. */
   static final List<Double> PLOT_MOVES = java.util.stream.IntStream.rangeClosed(-60, 100).mapToObj(i -> i / 100.0).toList();
   /** Vol shifts of the --plot chart, decimal vol points. */
@@ -132,6 +137,13 @@ public class MarginCommand implements Callable<Integer> {
     }
     Optional<Map<Asset, Map<Asset, MarginReport.UnderlyingLiquidation>>> byCurrency;
     try {
+      if (!(horizonDays > 0) || !Double.isFinite(horizonDays)) {
+        err.println("levex margin: --horizon-days " + horizonDays + " must be a finite number of days > 0");
+        return ExitCode.USAGE;
+      }
+      if (liquidation == ModelLiquidationAnalysis.DEFAULT && horizonDays != 1.0) {
+        liquidation = new ModelLiquidationAnalysis(horizonDays);
+      }
       byCurrency = liquidation.analyse(inputs, model, report);
     } catch (InvalidInputException ex) {
       return rejected(err, ex);

@@ -244,6 +244,35 @@ class MarginCommandTest {
   }
 
   @Test
+  void test_call_liquidationSigmasHorizonAndDrivers() {
+    JsonObject report = json(run(EXAMPLES.resolve("pm-btc-options.json"), "--format", "json", "--horizon-days", "10"));
+
+    JsonObject liq = currency(report, "BTC").getAsJsonObject("liquidation").getAsJsonObject("BTC");
+    assertThat(num(liq, "horizon_days")).isEqualTo(10.0);
+    // the ATM vol is the vol of the book's option whose strike is nearest its forward (101,200) in |ln(K/F)|: the
+    // 120,000 call's 52% (|ln(120,000/101,200)| = 0.1704) rather than the 85,000 put's 58% (0.1745)
+    assertThat(Math.abs(Math.log(120_000 / 101_200.0))).isLessThan(Math.abs(Math.log(85_000 / 101_200.0)));
+    assertThat(num(liq, "atm_vol")).isCloseTo(0.52, within(1e-12));
+    for (int i = 0; i < liq.getAsJsonArray("prices").size(); i++) {
+      double p = liq.getAsJsonArray("prices").get(i).getAsDouble();
+      assertThat(liq.getAsJsonArray("distance_sigmas").get(i).getAsDouble())
+          .isCloseTo(Math.log(p / 100_000) / (0.52 * Math.sqrt(10 / 365.0)), within(1e-9));
+    }
+    // the nearest level is on the downside (the short 85,000 put loses the most there)
+    JsonArray drivers = liq.getAsJsonArray("drivers");
+    assertThat(drivers).isNotEmpty();
+    assertThat(drivers.get(0).getAsJsonObject().get("instrument").getAsString()).isEqualTo("BTC-27MAR26-85000-P");
+    assertThat(num(drivers.get(0).getAsJsonObject(), "excess_change")).isNegative();
+  }
+
+  @Test
+  void test_call_nonPositiveHorizonIsUsageError() {
+    CliRun run = run(EXAMPLES.resolve("pm-btc-options.json"), "--horizon-days", "0");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--horizon-days");
+  }
+
+  @Test
   void test_call_spanInversePerpetualClosedForm() throws IOException {
     // SPAN (Levex crypto set) on the 25 BTC perpetual: worst loss at -price_scan_range (0.16): 25 (1/0.84 - 1)
     // = 25 x 4/21 BTC (above the extreme move's 0.35 x 25 (1/0.68 - 1)); one tier, no options: MM = scan risk,

@@ -151,14 +151,32 @@ public record MarginReport(
    *
    * @param pricesUsd  the liquidation prices, USD per coin, ascending (may be empty)
    * @param distancePct  per price, (price / index - 1) x 100, percent
+   * @param distanceSigmas  per price, ln(price / index) / (atmVol sqrt(horizonDays / 365)); NaN when the book holds no
+   *     live option on the underlying (no ATM vol)
+   * @param atmVol  the ATM vol used, decimal; NaN when none
+   * @param horizonDays  the horizon of the sigma distances, days
+   * @param drivers  the positions whose value - MM falls on the way to the nearest price, most negative first
    */
-  public record UnderlyingLiquidation(List<Double> pricesUsd, List<Double> distancePct) {
+  public record UnderlyingLiquidation(List<Double> pricesUsd, List<Double> distancePct, List<Double> distanceSigmas,
+      double atmVol, double horizonDays, List<Driver> drivers) {
 
     /** Copies the lists. */
     public UnderlyingLiquidation {
       pricesUsd = List.copyOf(pricesUsd);
       distancePct = List.copyOf(distancePct);
+      distanceSigmas = List.copyOf(distanceSigmas);
+      drivers = List.copyOf(drivers);
     }
+  }
+
+  /**
+   * A position driving a liquidation.
+   *
+   * @param instrument  the instrument
+   * @param excessChange  the change of its value - MM share between now and the nearest liquidation price, settlement
+   *     currency (negative: it pushes towards liquidation)
+   */
+  public record Driver(String instrument, double excessChange) {
   }
 
   /**

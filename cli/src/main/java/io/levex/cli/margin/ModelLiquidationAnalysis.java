@@ -26,8 +26,19 @@ import java.util.TreeMap;
  */
 public final class ModelLiquidationAnalysis implements LiquidationAnalysis {
 
-  /** The default instance. */
-  public static final ModelLiquidationAnalysis DEFAULT = new ModelLiquidationAnalysis();
+  /** The default instance: sigma distances over one day. */
+  public static final ModelLiquidationAnalysis DEFAULT = new ModelLiquidationAnalysis(1.0);
+
+  private final double horizonDays;
+
+  /**
+   * Creates an analysis.
+   *
+   * @param horizonDays  the horizon of the sigma distances, days, > 0
+   */
+  public ModelLiquidationAnalysis(double horizonDays) {
+    this.horizonDays = horizonDays;
+  }
 
   /** The vol the analyzer is given when the book has no option on the underlying (its sigma distance is not shown). */
   private static final double NOMINAL_VOL = 1.0;
@@ -68,11 +79,15 @@ public final class ModelLiquidationAnalysis implements LiquidationAnalysis {
             ScenarioEngine.DEFAULT);
         for (Asset u : ModelMarginShift.underlyings(settled)) {
           double index = inputs.file().market().indexUsd().get(u);
-          double vol = ModelMarginShift.atmVol(inputs.positions(), u).orElse(NOMINAL_VOL);
-          UnderlyingLiquidation r = LiquidationAnalyzer.DEFAULT.analyze(f, u, index, vol, 1.0);
+          var atm = ModelMarginShift.atmVol(inputs.positions(), u);
+          UnderlyingLiquidation r = LiquidationAnalyzer.DEFAULT.analyze(f, u, index, atm.orElse(NOMINAL_VOL), horizonDays);
           byUnderlying.put(u, new MarginReport.UnderlyingLiquidation(
               r.points().stream().map(LiquidationPoint::indexUsd).toList(),
-              r.points().stream().map(LiquidationPoint::distancePct).toList()));
+              r.points().stream().map(LiquidationPoint::distancePct).toList(),
+              r.points().stream().map(pt -> atm.isPresent() ? pt.distanceSigmas() : Double.NaN).toList(),
+              atm.orElse(Double.NaN), horizonDays,
+              r.drivers().stream().filter(d -> d.excessChange() < 0)
+                  .map(d -> new MarginReport.Driver(d.instrument(), d.excessChange())).toList()));
         }
       }
       out.put(ccy, byUnderlying);

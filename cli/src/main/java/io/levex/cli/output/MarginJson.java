@@ -116,8 +116,20 @@ public final class MarginJson {
     JsonObject o = new JsonObject();
     byUnderlying.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       JsonObject u = new JsonObject();
-      u.add("prices", numbers(e.getValue().pricesUsd()));
-      u.add("distance_pct", numbers(e.getValue().distancePct()));
+      UnderlyingLiquidation l = e.getValue();
+      u.add("prices", numbers(l.pricesUsd()));
+      u.add("distance_pct", numbers(l.distancePct()));
+      u.add("distance_sigmas", numbers(l.distanceSigmas()));
+      u.add("atm_vol", number(l.atmVol()));
+      u.add("horizon_days", number(l.horizonDays()));
+      JsonArray drivers = new JsonArray();
+      l.drivers().forEach(d -> {
+        JsonObject x = new JsonObject();
+        x.addProperty("instrument", d.instrument());
+        x.add("excess_change", number(d.excessChange()));
+        drivers.add(x);
+      });
+      u.add("drivers", drivers);
       o.add(e.getKey().symbol(), u);
     });
     return o;

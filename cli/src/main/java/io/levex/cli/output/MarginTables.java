@@ -94,6 +94,7 @@ public final class MarginTables {
     }
 
     List<LiquidationRow> liq = new java.util.ArrayList<>();
+    List<String> sigmaNotes = new java.util.ArrayList<>();
     for (CurrencyMargin c : report.currencies()) {
       if (c.liquidation() == null) {
         continue;
@@ -102,11 +103,18 @@ public final class MarginTables {
         MarginReport.UnderlyingLiquidation u = e.getValue();
         double index = report.positions().stream().filter(p -> p.mark().instrument().underlying().equals(e.getKey()))
             .findFirst().map(p -> p.mark().indexUsd()).orElse(Double.NaN);
+        String drivers = u.drivers().stream().limit(3).map(MarginReport.Driver::instrument)
+            .collect(java.util.stream.Collectors.joining(", "));
         if (u.pricesUsd().isEmpty()) {
-          liq.add(new LiquidationRow(c.currency(), e.getKey(), index, Double.NaN, Double.NaN));
+          liq.add(new LiquidationRow(c.currency(), e.getKey(), index, Double.NaN, Double.NaN, Double.NaN, ""));
         }
         for (int i = 0; i < u.pricesUsd().size(); i++) {
-          liq.add(new LiquidationRow(c.currency(), e.getKey(), index, u.pricesUsd().get(i), u.distancePct().get(i)));
+          liq.add(new LiquidationRow(c.currency(), e.getKey(), index, u.pricesUsd().get(i), u.distancePct().get(i),
+              u.distanceSigmas().get(i), i == 0 ? drivers : ""));
+        }
+        if (!u.pricesUsd().isEmpty() && Double.isFinite(u.atmVol())) {
+          sigmaNotes.add(e.getKey().symbol() + ": sigmas over " + Numbers.fixed(u.horizonDays(), 2) + " day(s) at ATM vol "
+              + Numbers.fixed(100 * u.atmVol(), 2) + "%");
         }
       });
     }
@@ -118,7 +126,10 @@ public final class MarginTables {
           left("Underlying", r -> r.underlying().symbol()),
           right("Index (USD)", r -> Numbers.usd2(r.indexUsd())),
           right("Liquidation price (USD)", r -> Double.isNaN(r.priceUsd()) ? "none in range" : Numbers.usd2(r.priceUsd())),
-          right("Distance (%)", r -> Double.isNaN(r.distancePct()) ? "" : Numbers.fixed(r.distancePct(), 2)))));
+          right("Distance (%)", r -> Double.isNaN(r.distancePct()) ? "" : Numbers.fixed(r.distancePct(), 2)),
+          right("Distance (sigmas)", r -> Double.isNaN(r.distanceSigmas()) ? "" : Numbers.fixed(r.distanceSigmas(), 2)),
+          left("Drivers (to the nearest)", LiquidationRow::drivers))));
+      sigmaNotes.forEach(n -> out.append("  ").append(n).append('\n'));
     }
     if (!report.notes().isEmpty()) {
       out.append("\nNotes\n");
@@ -128,7 +139,8 @@ public final class MarginTables {
   }
 
   /** One liquidation level of the table (NaN price: none in range). */
-  private record LiquidationRow(Asset currency, Asset underlying, double indexUsd, double priceUsd, double distancePct) {
+  private record LiquidationRow(Asset currency, Asset underlying, double indexUsd, double priceUsd, double distancePct,
+      double distanceSigmas, String drivers) {
   }
 
   private static boolean isOption(PositionMargin p) {
