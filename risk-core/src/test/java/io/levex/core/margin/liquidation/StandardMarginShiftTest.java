@@ -92,6 +92,30 @@ class StandardMarginShiftTest {
   }
 
   @Test
+  void test_analyze_T26_dydxIsolatedLiquidationPriceAsLinearPerpetual() {
+    // dYdX's isolated-margin example (margin-and-funding.md section 10, T26): equity e = 1,000, short 3 at 3,000,
+    // maintenance fraction 5%: p' = (e + 3 x 3,000) / (3 (1 + 0.05)) = 3,174.60, where equity = MMR = 476.19. The same
+    // book as a linear USDC perpetual under standard margin with MM = 5% flat (mm_base 0.05, no size slope), MM taken
+    // on the index, which moves with the mark.
+    MarginParameters flat5 = MarginParameterSets.named("deribit-sm-2022-01-11")
+        .withOverrides(Map.of("futures.ETH.mm_base", 0.05, "futures.ETH.increase_per_coin", 0.0));
+    Instrument i = DeribitInstrumentNames.parse("ETH_USDC-PERPETUAL");
+    Valuation v = InstrumentPricer.DEFAULT.value(i, new PricingInputs(3_000, Double.NaN, 0, 3_000, NOW, "test"), NOW);
+    StandardMarginShift f = new StandardMarginShift(List.of(new MarginPosition(i, -3, 3_000, v)),
+        Map.of(Asset.USDC, 1_000.0), Map.of(Asset.ETH, 3_000.0), flat5, MarginView.segregated(Asset.USDC));
+
+    UnderlyingLiquidation r = LiquidationAnalyzer.DEFAULT.analyze(f, Asset.ETH, 3_000, 0.5, 1);
+
+    assertThat(r.points()).singleElement().satisfies(p -> {
+      assertThat(p.indexUsd()).isCloseTo(3_174.60, within(0.005));
+      assertThat(p.indexUsd()).isCloseTo(10_000 / 3.15, within(1e-6));
+    });
+    ShiftedMargin at = f.at(Asset.ETH, 10_000 / 3.15 / 3_000 - 1, 0.0);
+    assertThat(at.marginBalance()).isCloseTo(476.19, within(0.005));
+    assertThat(at.maintenanceMargin()).isCloseTo(at.marginBalance(), within(1e-6));
+  }
+
+  @Test
   void test_analyze_crossViewWithHaircutBtcCollateral() {
     // Cross: long s = 10 BTC_USDC at P0, collateral C = 1 BTC with haircut h = 10% (override). Below P0 the USDC
     // equity s (P - P0) is negative (counted in full); the BTC counts C P (1 - h).

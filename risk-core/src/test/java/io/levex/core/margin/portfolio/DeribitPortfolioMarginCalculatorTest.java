@@ -114,7 +114,7 @@ class DeribitPortfolioMarginCalculatorTest {
     assertThat(MarginParameterSets.current("deribit-pm").name()).isEqualTo("deribit-pm-2026-02-15");
   }
 
-  // --- T10, T15, T17 ---
+  // --- T10, T15, T16, T17 ---
 
   @Test
   void test_extendedWeight_T10_inverseFutureExtendedEqualsEdgeEntry() {
@@ -124,6 +124,20 @@ class DeribitPortfolioMarginCalculatorTest {
     for (double m : new double[] {-0.66, -0.33, 0.5, 1, 2, 3, 4, 5}) {
       double weighted = (1 - 1 / (1 + m)) * DeribitVolShock.extendedWeight(m, pr, 1);
       assertThat(weighted).isCloseTo(m < 0 ? down : up, within(1e-15));
+    }
+  }
+
+  @Test
+  void test_shockSize_T16_derivePmrmSameFunctionalForm() {
+    // Derive's PMRM (same (30/DTE)^p form, p = 0.3 below 30 DTE, 0.13 from 30): vol up 0.5, vol down 0.3 give
+    // multipliers up x1.7737 / 1.5 / 1.4335 and down x0.5358 / 0.7 / 0.7399 at DTE 7 / 30 / 90 (published to 4 dp)
+    double[] dte = {7, 30, 90};
+    double[] up = {1.7737, 1.5, 1.4335};
+    double[] down = {0.5358, 0.7, 0.7399};
+    for (int i = 0; i < dte.length; i++) {
+      double power = dte[i] < 30 ? 0.3 : 0.13;
+      assertThat(1 + DeribitVolShock.shockSize(0.5, dte[i], power)).as("up at %s DTE", dte[i]).isCloseTo(up[i], within(5e-5));
+      assertThat(1 - DeribitVolShock.shockSize(0.3, dte[i], power)).as("down at %s DTE", dte[i]).isCloseTo(down[i], within(5e-5));
     }
   }
 
