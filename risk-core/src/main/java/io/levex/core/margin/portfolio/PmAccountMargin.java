@@ -353,6 +353,21 @@ public final class PmAccountMargin {
     return index;
   }
 
+  /** The cached matrix (row-major, {@link #stride()} per row; not a copy). */
+  double[] matrix() {
+    return matrix;
+  }
+
+  /** The unit deltas per row (not a copy). */
+  double[] deltas() {
+    return delta;
+  }
+
+  /** The expiry group per row, -1 for settled rows (not a copy). */
+  int[] groups() {
+    return group;
+  }
+
   private double finish(Workspace ws, double settled, double index, double cap, double[] dampener) {
     double[] acc = ws.acc;
     int ns = standardCount;

@@ -57,4 +57,13 @@ final class PmAccountVector {
     a3.intoArray(acc, 3 * l);
     a4.intoArray(acc, 4 * l);
   }
+
+  /** {@code dst[d ... d + n) += q x src[s ... s + n)}, n a multiple of {@link #LANES}. */
+  static void axpy(double q, double[] src, int s, double[] dst, int d, int n) {
+    DoubleVector qv = DoubleVector.broadcast(SPECIES, q);
+    for (int j = 0; j < n; j += LANES) {
+      qv.fma(DoubleVector.fromArray(SPECIES, src, s + j), DoubleVector.fromArray(SPECIES, dst, d + j))
+          .intoArray(dst, d + j);
+    }
+  }
 }

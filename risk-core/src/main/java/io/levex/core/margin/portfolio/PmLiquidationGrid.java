@@ -51,10 +51,20 @@ public final class PmLiquidationGrid {
   /** As {@code ModelMarginShift.MIN_VOL}. */
   private static final double MIN_VOL = 1e-4;
 
+  private static final boolean SIMD = ScenarioEngine.VECTORIZED;
+
   private final double[] u;
-  private final PmAccountMargin[] node;
-  private final double[] price;
+  private final int nodes;
+  private final int coarseStep;
   private final int rows;
+  private final int stride;
+  private final int groups;
+  /** Instrument-major: row i at node g at {@code (i nodes + g) stride}. */
+  private final double[] cube;
+  private final double[] delta;
+  private final double[] price;
+  private final int[] group;
+  private final PmAccountMargin node0;
   private final double mmFactor;
   private final double index0;
 
@@ -65,28 +75,37 @@ public final class PmLiquidationGrid {
     final double[] gd;
     final double[] bal;
     final double[] f;
-    final int stride;
-    final int groups;
+    final int[] stamp;
+    final int[] todo;
+    int epoch;
 
     private Workspace(PmLiquidationGrid g) {
-      this.ws = g.node[0].workspace();
-      this.stride = g.node[0].stride();
-      this.groups = g.node[0].groupCount();
-      int n = g.u.length;
-      this.acc = new double[n * stride];
-      this.gd = new double[n * groups];
+      this.ws = g.node0.workspace();
+      int n = g.nodes;
+      this.acc = new double[n * g.stride];
+      this.gd = new double[n * g.groups];
       this.bal = new double[n];
       this.f = new double[n];
+      this.stamp = new int[n];
+      this.todo = new int[n];
     }
   }
 
-  private PmLiquidationGrid(double[] u, PmAccountMargin[] node, double[] price, int rows, double marks0Index) {
+  private PmLiquidationGrid(double[] u, int coarseStep, int rows, int stride, int groups, double[] cube,
+      double[] delta, double[] price, int[] group, PmAccountMargin node0, double index0) {
     this.u = u;
-    this.node = node;
-    this.price = price;
+    this.nodes = u.length;
+    this.coarseStep = coarseStep;
     this.rows = rows;
-    this.mmFactor = node[0].mmFactor();
-    this.index0 = marks0Index;
+    this.stride = stride;
+    this.groups = groups;
+    this.cube = cube;
+    this.delta = delta;
+    this.price = price;
+    this.group = group;
+    this.node0 = node0;
+    this.mmFactor = node0.mmFactor();
+    this.index0 = index0;
   }
 
   /**
@@ -99,12 +118,14 @@ public final class PmLiquidationGrid {
    * @param minMove  the lowest relative move searched, decimal, {@code > -1}
    * @param maxMove  the highest, {@code > minMove}
    * @param nodes  the number of nodes, {@code >= 4}
+   * @param coarseStep  every how many nodes the first pass of a search samples the account, {@code >= 1}: the
+   *     search then computes the nodes of the cells next to a sign change or a local minimum of |excess| only
    * @return the cache
    * @throws InvalidInputException INVALID_ARGUMENT for a bad range, a non-option or expired row, or as
    *     {@link PmAccountMargin#of}
    */
   public static PmLiquidationGrid of(List<Valuation> marks, MarginParameters params, ScenarioEngine engine,
-      double minMove, double maxMove, int nodes) {
+      double minMove, double maxMove, int nodes, int coarseStep) {
     Checks.finite("min_move", minMove);
     Checks.finite("max_move", maxMove);
     if (minMove <= -1 || maxMove <= minMove) {
@@ -113,6 +134,9 @@ public final class PmLiquidationGrid {
     }
     if (nodes < 4) {
       throw InvalidInputException.invalid("nodes", nodes, "must be >= 4");
+    }
+    if (coarseStep < 1 || coarseStep > nodes - 1) {
+      throw InvalidInputException.invalid("coarse_step", coarseStep, "must be in 1 ... nodes - 1");
     }
     int rows = marks.size();
     List<ScenarioInputs> inputs = new ArrayList<>(rows);
@@ -139,8 +163,13 @@ public final class PmLiquidationGrid {
     ScenarioSet set = ScenarioSet.of(scenarios);
     double[] pnl = new double[rows * nodes];
     engine.fillMatrix(inputs, set, pnl, nodes, null);
-    PmAccountMargin[] cache = new PmAccountMargin[nodes];
-    double[] price = new double[nodes * rows];
+    double[] price = new double[rows * nodes];
+    double[] cube = null;
+    double[] delta = new double[rows * nodes];
+    int[] group = null;
+    int stride = 0;
+    int groups = 0;
+    PmAccountMargin first = null;
     List<Valuation> moved = new ArrayList<>(rows);
     for (int g = 0; g < nodes; g++) {
       double x = Math.exp(u[g]);
@@ -154,11 +183,25 @@ public final class PmLiquidationGrid {
         moved.add(new Valuation(o, p, inverse ? p * s : p, inverse ? p : p / s, v.forwardUsd() * x, s,
             same.shiftedVol(v.impliedVol(), v.timeToExpiry()), v.timeToExpiry(), v.greeks(), v.valuationTime(),
             v.sourceTime(), v.source()));
-        price[g * rows + i] = p;
+        price[i * nodes + g] = p;
       }
-      cache[g] = PmAccountMargin.of(moved, params, engine);
+      PmAccountMargin c = PmAccountMargin.of(moved, params, engine);
+      if (first == null) {
+        first = c;
+        stride = c.stride();
+        groups = c.groupCount();
+        group = c.groups().clone();
+        cube = new double[rows * nodes * stride];
+      }
+      double[] m = c.matrix();
+      double[] d = c.deltas();
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(m, i * stride, cube, (i * nodes + g) * stride, stride);
+        delta[i * nodes + g] = d[i];
+      }
     }
-    return new PmLiquidationGrid(u, cache, price, rows, marks.get(0).indexUsd());
+    return new PmLiquidationGrid(u, coarseStep, rows, stride, groups, cube, delta, price, group, first,
+        marks.get(0).indexUsd());
   }
 
   /**
@@ -176,7 +219,7 @@ public final class PmLiquidationGrid {
    * @return the nodes
    */
   public int nodes() {
-    return u.length;
+    return nodes;
   }
 
   /**
@@ -203,41 +246,125 @@ public final class PmLiquidationGrid {
    * @return the moves, increasing (as {@code LiquidationAnalyzer.liquidationMoves})
    */
   public double[] liquidationMoves(int[] rows, double[] sizes, int from, int to, double cash, Workspace ws) {
-    int n = u.length;
-    int w = ws.stride;
-    int ng = ws.groups;
+    int n = nodes;
+    int epoch = ++ws.epoch;
+    int[] stamp = ws.stamp;
+    int[] todo = ws.todo;
+    // pass 1: every coarseStep-th node and the last
+    int t = 0;
+    for (int g = 0; g < n; g += coarseStep) {
+      todo[t++] = g;
+    }
+    if (todo[t - 1] != n - 1) {
+      todo[t++] = n - 1;
+    }
+    compute(rows, sizes, from, to, cash, todo, t, ws);
+    // pass 2: every node of the cells next to a coarse sign change or local minimum of |excess| (+3 for the cubic)
+    int coarse = t;
+    int[] cn = java.util.Arrays.copyOf(todo, coarse);
+    double[] f = ws.f;
+    t = 0;
+    for (int c = 0; c < coarse; c++) {
+      boolean change = c < coarse - 1 && f[cn[c]] * f[cn[c + 1]] <= 0;
+      boolean min = false;
+      if (!change) {
+        double fc = Math.abs(f[cn[c]]);
+        double left = c > 0 ? Math.abs(f[cn[c - 1]]) : Double.POSITIVE_INFINITY;
+        double right = c < coarse - 1 ? Math.abs(f[cn[c + 1]]) : Double.POSITIVE_INFINITY;
+        min = fc <= left && fc <= right;
+      }
+      if (change || min) {
+        int lo = Math.max(0, (change ? cn[c] : cn[Math.max(c - 1, 0)]) - 3);
+        int hi = Math.min(n - 1, (change ? cn[c + 1] : cn[Math.min(c + 1, coarse - 1)]) + 3);
+        for (int g = lo; g <= hi; g++) {
+          if (stamp[g] != epoch) {
+            stamp[g] = epoch;
+            todo[t++] = g;
+          }
+        }
+      }
+    }
+    for (int c = 0; c < coarse; c++) {
+      stamp[cn[c]] = epoch;
+    }
+    compute(rows, sizes, from, to, cash, todo, t, ws);
+    return search(ws, epoch);
+  }
+
+  // the sparse sums of the listed nodes, position-major (each instrument's nodes are contiguous)
+  private void compute(int[] rows, double[] sizes, int from, int to, double cash, int[] todo, int t, Workspace ws) {
+    if (t == 0) {
+      return;
+    }
+    int w = stride;
+    int ng = groups;
+    double[] acc = ws.acc;
+    double[] gd = ws.gd;
+    double[] bal = ws.bal;
+    for (int c = 0; c < t; c++) {
+      int g = todo[c];
+      java.util.Arrays.fill(acc, g * w, (g + 1) * w, 0.0);
+      java.util.Arrays.fill(gd, g * ng, (g + 1) * ng, 0.0);
+      bal[g] = cash;
+    }
+    boolean simd = SIMD && w % PmAccountVector.LANES == 0;
+    for (int p = from; p < to; p++) {
+      int i = rows[p];
+      double q = sizes[p];
+      int base = i * nodes;
+      int gi = group[i];
+      for (int c = 0; c < t; c++) {
+        int g = todo[c];
+        int src = (base + g) * w;
+        if (simd) {
+          PmAccountVector.axpy(q, cube, src, acc, g * w, w);
+        } else {
+          for (int j = 0; j < w; j++) {
+            acc[g * w + j] = Math.fma(q, cube[src + j], acc[g * w + j]);
+          }
+        }
+        gd[g * ng + gi] = Math.fma(q, delta[base + g], gd[g * ng + gi]);
+        bal[g] = Math.fma(q, price[base + g], bal[g]);
+      }
+    }
+    for (int c = 0; c < t; c++) {
+      int g = todo[c];
+      System.arraycopy(acc, g * w, ws.ws.acc, 0, w);
+      System.arraycopy(gd, g * ng, ws.ws.groupDelta, 0, ng);
+      ws.f[g] = bal[g] - mmFactor * node0.finishAt(ws.ws, index0 * Math.exp(u[g]));
+    }
+  }
+
+  // the search of LiquidationAnalyzer over the computed nodes
+  private double[] search(Workspace ws, int epoch) {
+    int n = nodes;
+    int[] stamp = ws.stamp;
+    double[] f = ws.f;
     double scale = 0;
     for (int g = 0; g < n; g++) {
-      PmAccountMargin c = node[g];
-      c.accumulate(rows, sizes, from, to, ws.ws);
-      System.arraycopy(ws.ws.acc, 0, ws.acc, g * w, w);
-      System.arraycopy(ws.ws.groupDelta, 0, ws.gd, g * ng, ng);
-      double b = cash;
-      int base = g * this.rows;
-      for (int p = from; p < to; p++) {
-        b = Math.fma(sizes[p], price[base + rows[p]], b);
+      if (stamp[g] == epoch) {
+        scale = Math.max(scale, Math.abs(f[g]));
       }
-      ws.bal[g] = b;
-      double rmm = c.finish(ws.ws, 0.0);
-      ws.f[g] = b - mmFactor * rmm;
-      scale = Math.max(scale, Math.abs(ws.f[g]));
     }
-    double[] f = ws.f;
     double touch = 1e-12 * (1.0 + scale);
     BrentSolver solver = new BrentSolver(1e-15, SOLVER_ABS_ACCURACY);
     double[] roots = new double[8];
     int count = 0;
     for (int k = 0; k < n; k++) {
+      if (stamp[k] != epoch) {
+        continue;
+      }
       if (f[k] == 0.0) {
         roots = add(roots, count++, u[k]);
       }
-      if (k < n - 1 && f[k] * f[k + 1] < 0) {
+      if (k < n - 1 && ready(k, stamp, epoch) && f[k] * f[k + 1] < 0) {
         roots = add(roots, count++, solver.solve(1000, x -> excessAt(x, ws), u[k], u[k + 1]));
       }
     }
     BrentOptimizer optimizer = null;
     for (int k = 0; k < n; k++) {
-      if (f[k] == 0.0 || !localMinimumOfAbs(f, k)) {
+      if (stamp[k] != epoch || f[k] == 0.0 || k > 0 && stamp[k - 1] != epoch || k < n - 1 && stamp[k + 1] != epoch
+          || k > 0 && !ready(k - 1, stamp, epoch) || k < n - 1 && !ready(k, stamp, epoch) || !localMinimumOfAbs(f, k)) {
         continue;
       }
       if (optimizer == null) {
@@ -270,6 +397,12 @@ public final class PmLiquidationGrid {
     return m == count ? out : java.util.Arrays.copyOf(out, m);
   }
 
+  // whether the 4 nodes interpolating cell k (u[k] ... u[k + 1]) are computed
+  private boolean ready(int k, int[] stamp, int epoch) {
+    int c = Math.max(1, Math.min(k, nodes - 3));
+    return stamp[c - 1] == epoch && stamp[c] == epoch && stamp[c + 1] == epoch && stamp[c + 2] == epoch;
+  }
+
   private static double[] add(double[] a, int at, double v) {
     double[] out = at < a.length ? a : java.util.Arrays.copyOf(a, 2 * a.length);
     out[at] = v;
@@ -289,8 +422,8 @@ public final class PmLiquidationGrid {
     double w1 = t * (t - 2) * (t - 3) / 2.0;
     double w2 = -t * (t - 1) * (t - 3) / 2.0;
     double w3 = t * (t - 1) * (t - 2) / 6.0;
-    int w = ws.stride;
-    int ng = ws.groups;
+    int w = stride;
+    int ng = groups;
     double[] a = ws.acc;
     double[] acc = ws.ws.acc;
     int b0 = k0 * w;
@@ -303,7 +436,7 @@ public final class PmLiquidationGrid {
       gd[j] = w0 * ws.gd[g0 + j] + w1 * ws.gd[g0 + ng + j] + w2 * ws.gd[g0 + 2 * ng + j] + w3 * ws.gd[g0 + 3 * ng + j];
     }
     double bal = w0 * ws.bal[k0] + w1 * ws.bal[k0 + 1] + w2 * ws.bal[k0 + 2] + w3 * ws.bal[k0 + 3];
-    return bal - mmFactor * node[0].finishAt(ws.ws, index0 * Math.exp(x));
+    return bal - mmFactor * node0.finishAt(ws.ws, index0 * Math.exp(x));
   }
 
   private static boolean localMinimumOfAbs(double[] f, int k) {
@@ -325,6 +458,6 @@ public final class PmLiquidationGrid {
    * @return the instruments
    */
   public List<Instrument> instruments() {
-    return node[0].instruments();
+    return node0.instruments();
   }
 }

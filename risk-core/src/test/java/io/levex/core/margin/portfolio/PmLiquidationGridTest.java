@@ -36,7 +36,7 @@ class PmLiquidationGridTest {
     List<Valuation> marks = PmAccountMarginTest.pool("BTC-", rnd).subList(0, 160); // the options
     LiquidationSettings settings = LiquidationSettings.DEFAULT;
     PmLiquidationGrid sut = PmLiquidationGrid.of(marks, params, ScenarioEngine.DEFAULT, settings.minMove(),
-        settings.maxMove(), 321);
+        settings.maxMove(), 321, 8);
     PmAccountMargin now = PmAccountMargin.of(marks, params, ScenarioEngine.DEFAULT);
     PmLiquidationGrid.Workspace ws = sut.workspace();
     double index = marks.get(0).indexUsd();
