@@ -63,6 +63,11 @@ public final class PmLiquidationGrid {
   private final double[] cube;
   private final double[] delta;
   private final double[] price;
+  /** The nodes of the first pass (every coarseStep-th and the last), instrument-major and contiguous. */
+  private final int[] coarseNodes;
+  private final double[] coarseCube;
+  private final double[] coarseDelta;
+  private final double[] coarsePrice;
   private final int[] group;
   private final PmAccountMargin node0;
   private final double mmFactor;
@@ -106,6 +111,25 @@ public final class PmLiquidationGrid {
     this.node0 = node0;
     this.mmFactor = node0.mmFactor();
     this.index0 = index0;
+    int nc = (nodes - 1) / coarseStep + 1;
+    if ((nc - 1) * coarseStep != nodes - 1) {
+      nc++;
+    }
+    coarseNodes = new int[nc];
+    for (int c = 0; c < nc; c++) {
+      coarseNodes[c] = Math.min(c * coarseStep, nodes - 1);
+    }
+    coarseCube = new double[rows * nc * stride];
+    coarseDelta = new double[rows * nc];
+    coarsePrice = new double[rows * nc];
+    for (int i = 0; i < rows; i++) {
+      for (int c = 0; c < nc; c++) {
+        int g = coarseNodes[c];
+        System.arraycopy(cube, (i * nodes + g) * stride, coarseCube, (i * nc + c) * stride, stride);
+        coarseDelta[i * nc + c] = delta[i * nodes + g];
+        coarsePrice[i * nc + c] = price[i * nodes + g];
+      }
+    }
   }
 
   /**
@@ -251,14 +275,9 @@ public final class PmLiquidationGrid {
     int[] stamp = ws.stamp;
     int[] todo = ws.todo;
     // pass 1: every coarseStep-th node and the last
-    int t = 0;
-    for (int g = 0; g < n; g += coarseStep) {
-      todo[t++] = g;
-    }
-    if (todo[t - 1] != n - 1) {
-      todo[t++] = n - 1;
-    }
-    compute(rows, sizes, from, to, cash, todo, t, ws);
+    int t = coarseNodes.length;
+    System.arraycopy(coarseNodes, 0, todo, 0, t);
+    compute(rows, sizes, from, to, cash, todo, t, true, ws);
     // pass 2: every node of the cells next to a coarse sign change or local minimum of |excess| (+3 for the cubic)
     int coarse = t;
     int[] cn = java.util.Arrays.copyOf(todo, coarse);
@@ -287,12 +306,13 @@ public final class PmLiquidationGrid {
     for (int c = 0; c < coarse; c++) {
       stamp[cn[c]] = epoch;
     }
-    compute(rows, sizes, from, to, cash, todo, t, ws);
+    compute(rows, sizes, from, to, cash, todo, t, false, ws);
     return search(ws, epoch);
   }
 
   // the sparse sums of the listed nodes, position-major (each instrument's nodes are contiguous)
-  private void compute(int[] rows, double[] sizes, int from, int to, double cash, int[] todo, int t, Workspace ws) {
+  private void compute(int[] rows, double[] sizes, int from, int to, double cash, int[] todo, int t, boolean coarse,
+      Workspace ws) {
     if (t == 0) {
       return;
     }
@@ -308,23 +328,28 @@ public final class PmLiquidationGrid {
       bal[g] = cash;
     }
     boolean simd = SIMD && w % PmAccountVector.LANES == 0;
+    double[] cb = coarse ? coarseCube : cube;
+    double[] dl = coarse ? coarseDelta : delta;
+    double[] pr = coarse ? coarsePrice : price;
+    int per = coarse ? coarseNodes.length : nodes;
     for (int p = from; p < to; p++) {
       int i = rows[p];
       double q = sizes[p];
-      int base = i * nodes;
+      int base = i * per;
       int gi = group[i];
       for (int c = 0; c < t; c++) {
         int g = todo[c];
-        int src = (base + g) * w;
+        int at = base + (coarse ? c : g);
+        int src = at * w;
         if (simd) {
-          PmAccountVector.axpy(q, cube, src, acc, g * w, w);
+          PmAccountVector.axpy(q, cb, src, acc, g * w, w);
         } else {
           for (int j = 0; j < w; j++) {
-            acc[g * w + j] = Math.fma(q, cube[src + j], acc[g * w + j]);
+            acc[g * w + j] = Math.fma(q, cb[src + j], acc[g * w + j]);
           }
         }
-        gd[g * ng + gi] = Math.fma(q, delta[base + g], gd[g * ng + gi]);
-        bal[g] = Math.fma(q, price[base + g], bal[g]);
+        gd[g * ng + gi] = Math.fma(q, dl[at], gd[g * ng + gi]);
+        bal[g] = Math.fma(q, pr[at], bal[g]);
       }
     }
     for (int c = 0; c < t; c++) {
