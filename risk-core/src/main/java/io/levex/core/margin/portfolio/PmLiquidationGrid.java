@@ -30,13 +30,16 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * vols and times unchanged, option marks moved by the scenario PnL).
  * <p>
  * Per tick: a grid of nodes evenly spaced in {@code u = ln(1 + m)}; at each node the option marks re-marked at the
- * shifted market and a full {@link PmAccountMargin} cache (risk vectors, deltas) of the re-marked book. Per account:
- * the account's vector, group deltas and margin balance at every node (sparse sums, exact at the nodes); between
+ * shifted market and a full {@link PmAccountMargin} cache (risk vectors, deltas) of the re-marked book, stored
+ * instrument-major, plus every {@code coarseStep}-th node in its own contiguous cube. Per account: the account's
+ * vector, group deltas and margin balance (sparse sums, exact at the nodes) first at the coarse nodes, then at every
+ * node of the coarse cells next to a sign change or a local minimum of |excess| (and 3 nodes either side); between
  * nodes, the account's vector, group deltas and balance interpolated by the cubic Lagrange polynomial through the 4
  * nearest nodes in u and aggregated exactly (worst case, pnl_offset, dampener, roll and delta shocks: the kinks of
  * the aggregation are kept, only the smooth per-scenario PnL is interpolated); every sign change between nodes is
  * solved by Brent on that function, and every local minimum of |excess| without a sign change is minimised
- * (BrentOptimizer) to find hidden pairs and touching points, as the reference does on its 4,001-point grid.
+ * (BrentOptimizer) to find hidden pairs and touching points, as the reference does on its 4,001-point grid (a pair
+ * closer than the coarse spacing without a coarse local minimum of |excess| is not found).
  * Accuracy: the interpolation error of the smooth parts, which falls as the fourth power of the node spacing (see
  * the test for the measured tolerance against the reference).
  * <p>

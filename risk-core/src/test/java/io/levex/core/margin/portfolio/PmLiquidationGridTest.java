@@ -1,8 +1,10 @@
 package io.levex.core.margin.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levex.core.basics.Asset;
+import io.levex.core.collect.InvalidInputException;
 import io.levex.core.margin.MarginAccount;
 import io.levex.core.margin.MarginParameterSets;
 import io.levex.core.margin.MarginParameters;
@@ -71,5 +73,14 @@ class PmLiquidationGridTest {
     }
     System.out.println("PmLiquidationGridTest: " + levels + " levels, max |du| " + maxDiff);
     assertThat(levels).isPositive();
+  }
+
+  @Test
+  void test_of_nonOptionRejected() {
+    MarginParameters params = MarginParameterSets.named("deribit-pm-2024-06-17");
+    List<Valuation> marks = PmAccountMarginTest.pool("BTC-", new Random(1)).subList(158, 161); // 2 options, the perpetual
+    assertThatThrownBy(() -> PmLiquidationGrid.of(marks, params, ScenarioEngine.DEFAULT, -0.5, 1.0, 11, 2))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            ex -> assertThat(ex.error().field()).isEqualTo("marks[2].instrument"));
   }
 }
