@@ -28,7 +28,7 @@
 #   checker options are passed through: --min-b1-ratio X --max-alloc B --alloc-epsilon B --max-iv-ns N --max-silent N
 #                                       --b1-subject S --b2-subject S --max-b3-ms X --min-b3-ratio X
 #                                       --b3-subject S --max-b4a-ns N --min-b4a-ratio X --max-b4b-p99-us N
-#                                       --max-b4b-book-ms N --max-b4b-zipf-ms N --markdown
+#                                       --max-b4b-book-ms N --max-b4b-zipf-ms N --max-b4b-liq-us N --markdown
 #   B4: B4a, the account latency and the 1-thread books run pinned like the others; the 2-thread book run
 #   (PmBookBenchmark threads=2) is pinned to --cpu-all (default all CPUs, e.g. 0-1) in its own JMH invocation
 set -euo pipefail
@@ -76,7 +76,7 @@ while [ $# -gt 0 ]; do
     --time-failing) time_failing=1; shift ;;
     --results) results=$2; shift 2 ;;
     --min-b1-ratio|--max-alloc|--alloc-epsilon|--max-iv-ns|--max-silent|--b1-subject|--b2-subject|--max-b3-ms|\
-    --min-b3-ratio|--b3-subject|--max-b4a-ns|--min-b4a-ratio|--max-b4b-p99-us|--max-b4b-book-ms|--max-b4b-zipf-ms)
+    --min-b3-ratio|--b3-subject|--max-b4a-ns|--min-b4a-ratio|--max-b4b-p99-us|--max-b4b-book-ms|--max-b4b-zipf-ms|--max-b4b-liq-us)
       checker_args+=("$1" "$2"); shift 2 ;;
     --markdown) checker_args+=("$1"); shift ;;
     --) shift; jmh_extra=("$@"); break ;;
@@ -132,7 +132,7 @@ if [ "$check_only" = 0 ]; then
     # the B4 gates run in each trial's set-up (PmGridGate, PmBookGate); sizes/sets do not apply
     b4common=(-f 1 -i "$iters" -w "${time_s}s" -r "${time_s}s" -wi "$wi" -prof gc -rf json)
     [ -n "$subjects" ] && b4common+=(-p "subject=$subjects")
-    args=('PmGridBenchmark|PmAccountBenchmark' "${b4common[@]}" -rff "$results.b4a.part" "${jmh_extra[@]}")
+    args=('PmGridBenchmark|PmAccountBenchmark|PmLiquidationBenchmark' "${b4common[@]}" -rff "$results.b4a.part" "${jmh_extra[@]}")
     echo "run.sh: ${pin[*]} $JAVA -jar $jar ${args[*]}"
     "${pin[@]}" "$JAVA" -jar "$jar" "${args[@]}"
     args=(PmBookBenchmark "${b4common[@]}" -p threads=1 -rff "$results.b4b1.part" "${jmh_extra[@]}")

@@ -59,6 +59,7 @@ public final class ResultsChecker {
   private double maxB4bP99Us = 20;
   private double maxB4bBookMs = 1000;
   private double maxB4bZipfMs = 50;
+  private double maxB4bLiqUs = 50;
   private double minB1Ratio = 10;
   private double maxAlloc = 0;
   private double allocEpsilon = 0.01;
@@ -117,6 +118,7 @@ public final class ResultsChecker {
           case "--max-b4b-p99-us" -> c.maxB4bP99Us = Double.parseDouble(args[++i]);
           case "--max-b4b-book-ms" -> c.maxB4bBookMs = Double.parseDouble(args[++i]);
           case "--max-b4b-zipf-ms" -> c.maxB4bZipfMs = Double.parseDouble(args[++i]);
+          case "--max-b4b-liq-us" -> c.maxB4bLiqUs = Double.parseDouble(args[++i]);
           case "--markdown" -> c.markdown = true;
           case "-h", "--help" -> {
             System.out.println("usage: ResultsChecker [results.json] [--min-b1-ratio 10] [--max-alloc 0]"
@@ -214,7 +216,7 @@ public final class ResultsChecker {
       Map<String, Object> b = (Map<String, Object>) o;
       String name = (String) b.get("benchmark");
       String kind = name.contains("PmGridBenchmark") ? "B4a" : name.contains("PmAccountBenchmark") ? "account"
-          : name.contains("PmBookBenchmark") ? "book" : null;
+          : name.contains("PmBookBenchmark") ? "book" : name.contains("PmLiquidationBenchmark") ? "liquidation" : null;
       if (kind == null) {
         continue;
       }
@@ -236,7 +238,7 @@ public final class ResultsChecker {
           && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> g) {
         alloc = num(g.get("score"));
       }
-      String subject = kind.equals("book") ? (String) params.get("book") : (String) params.getOrDefault("subject", "levex");
+      String subject = kind.equals("book") || kind.equals("liquidation") ? (String) params.get("book") : (String) params.getOrDefault("subject", "levex");
       int threads = params.get("threads") == null ? 1 : Integer.parseInt((String) params.get("threads"));
       out.add(new B4Result(kind, subject, threads, ns, err, alloc, p50, p99, p999));
     }
@@ -308,6 +310,14 @@ public final class ResultsChecker {
             r.ns() / 1e6, r.nsError() / 1e6, r.ns() / 1e6 * r.threads()));
       }
     }
+    for (B4Result r : b4) {
+      if (r.kind().equals("liquidation")) {
+        out.println(pre + String.format(Locale.ROOT,
+            "liquidation levels, %s: mean %.2f us, p50 %.2f us, p99 %.2f us, p99.9 %.2f us per account, %s B/op",
+            r.subject().equals("1000") ? "1,000-position account" : "accounts of the " + r.subject() + " book in turn",
+            r.ns() / 1e3, r.p50Ns() / 1e3, r.p99Ns() / 1e3, r.p999Ns() / 1e3, bytes(r.allocBytes())));
+      }
+    }
     out.println();
     out.println(markdown ? "#### B4 targets" : "== B4 targets");
     if (vector != null || strata != null) {
@@ -330,6 +340,13 @@ public final class ResultsChecker {
     if (account != null) {
       report(account.p99Ns() / 1e3 <= maxB4bP99Us, String.format(Locale.ROOT,
           "B4b: 1,000-position account p99 %.2f us (target <= %.1f us)", account.p99Ns() / 1e3, maxB4bP99Us));
+    }
+    for (B4Result r : b4) {
+      if (r.kind().equals("liquidation") && r.subject().equals("zipf10k")) {
+        report(r.ns() / 1e3 <= maxB4bLiqUs, String.format(Locale.ROOT,
+            "B4b: liquidation levels per account of the Zipf book, mean %.1f us (p50 %.1f us; target <= %.0f us)",
+            r.ns() / 1e3, r.p50Ns() / 1e3, maxB4bLiqUs));
+      }
     }
     for (B4Result r : b4) {
       if (r.kind().equals("book") && r.subject().equals("1Mx10") && r.threads() == 2) {

@@ -27,7 +27,11 @@ final class ScenarioGridVector {
   private final Black76VectorPrices.Scratch scratch = new Black76VectorPrices.Scratch();
   private double[] raw = new double[0];
   private double[] dfs = new double[0];
-  private double[] convs = new double[0];
+  private double[] invConvs = new double[0];
+  // 1 / (S sf[j]) of the last index and set (the same for every option of an underlying at one index)
+  private double[] invIndex = new double[0];
+  private double lastIndex = Double.NaN;
+  private double[] lastSpotFactor;
   private final boolean[] option = new boolean[BLOCK];
   private final boolean[] inverse = new boolean[BLOCK];
 
@@ -37,16 +41,18 @@ final class ScenarioGridVector {
     final double[] k = new double[Black76VectorPrices.CHUNK];
     final double[] lm = new double[Black76VectorPrices.CHUNK];
     final double[] s = new double[Black76VectorPrices.CHUNK];
+    final double[] inv = new double[Black76VectorPrices.CHUNK];
     final double[] sign = new double[Black76VectorPrices.CHUNK];
     final double[] out = new double[Black76VectorPrices.CHUNK];
     final int[] target = new int[Black76VectorPrices.CHUNK];
     int n;
 
-    void add(int at, double fj, double strike, double lmj, double sj, double callSign) {
+    void add(int at, double fj, double strike, double lmj, double sj, double invSj, double callSign) {
       f[n] = fj;
       k[n] = strike;
       lm[n] = lmj;
       s[n] = sj;
+      inv[n] = invSj;
       sign[n] = callSign;
       target[n++] = at;
       if (n == Black76VectorPrices.CHUNK) {
@@ -58,7 +64,7 @@ final class ScenarioGridVector {
       if (n == 0) {
         return;
       }
-      Black76VectorPrices.prices(f, k, lm, s, sign, n, out, scratch);
+      Black76VectorPrices.prices(f, k, lm, s, inv, sign, n, out, scratch);
       double[] r = raw;
       for (int i = 0; i < n; i++) {
         r[target[i]] = out[i];
@@ -79,7 +85,7 @@ final class ScenarioGridVector {
     if (raw.length < BLOCK * w) {
       raw = new double[BLOCK * w];
       dfs = new double[BLOCK * w];
-      convs = new double[BLOCK * w];
+      invConvs = new double[BLOCK * w];
     }
     int size = inputs.size();
     io.levex.core.basics.Asset lastUnderlying = null;
@@ -145,11 +151,22 @@ final class ScenarioGridVector {
     double lnFk = Black76Formula.logMoneyness(f, k);
     double sqrtT = Math.sqrt(t);
     double df = in.rate() == 0.0 ? 1.0 : Math.exp(-in.rate() * t);
-    add(e0 + n, f, k, lnFk, vol * sqrtT, sign);
+    double sBase = vol * sqrtT;
+    add(e0 + n, f, k, lnFk, sBase, 1.0 / sBase, sign);
     dfs[e0 + n] = df;
-    convs[e0 + n] = byIndex ? s : f;
+    invConvs[e0 + n] = 1.0 / (byIndex ? s : f);
     double[] ff = r.forwardFactor();
     double[] sf = r.spotFactor();
+    if (byIndex && (s != lastIndex || sf != lastSpotFactor)) {
+      if (invIndex.length < n) {
+        invIndex = new double[n];
+      }
+      for (int j = 0; j < n; j++) {
+        invIndex[j] = 1.0 / (s * sf[j]);
+      }
+      lastIndex = s;
+      lastSpotFactor = sf;
+    }
     double[] lff = r.logForwardFactor();
     VolShift[] shifts = r.vol();
     double[] roll = r.rollYears();
@@ -157,9 +174,12 @@ final class ScenarioGridVector {
     VolShift key0 = null;
     VolShift key1 = null;
     VolShift key2 = null;
-    double vol0 = 0;
-    double vol1 = 0;
-    double vol2 = 0;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double inv0 = 0;
+    double inv1 = 0;
+    double inv2 = 0;
     for (int j = 0; j < n; j++) {
       int e = e0 + j;
       double fj = f * ff[j];
@@ -170,40 +190,49 @@ final class ScenarioGridVector {
           double sj = s * sf[j];
           raw[e] = Math.max(call ? sj - k : k - sj, 0.0);
           dfs[e] = 1.0;
-          convs[e] = sj;
+          invConvs[e] = 1.0 / sj;
           continue;
         }
         double volJ = checked(shifts[j].shiftedVol(vol, tj), j, o);
-        add(e, fj, k, lnFk + lff[j], volJ * Math.sqrt(tj), sign);
+        double sj = volJ * Math.sqrt(tj);
+        add(e, fj, k, lnFk + lff[j], sj, 1.0 / sj, sign);
         dfs[e] = in.rate() == 0.0 ? 1.0 : Math.exp(-in.rate() * tj);
-        convs[e] = byIndex ? s * sf[j] : fj;
+        invConvs[e] = byIndex ? invIndex[j] : 1.0 / fj;
         continue;
       }
       // a set usually repeats a few shift objects: evaluate each once per instrument
       VolShift shift = shifts[j];
-      double volJ;
+      double sj;
+      double invSj;
       if (shift == key0) {
-        volJ = vol0;
+        sj = s0;
+        invSj = inv0;
       } else if (shift == key1) {
-        volJ = vol1;
+        sj = s1;
+        invSj = inv1;
       } else if (shift == key2) {
-        volJ = vol2;
+        sj = s2;
+        invSj = inv2;
       } else {
-        volJ = checked(shift.shiftedVol(vol, t), j, o);
+        sj = checked(shift.shiftedVol(vol, t), j, o) * sqrtT;
+        invSj = 1.0 / sj;
         if (key0 == null) {
           key0 = shift;
-          vol0 = volJ;
+          s0 = sj;
+          inv0 = invSj;
         } else if (key1 == null) {
           key1 = shift;
-          vol1 = volJ;
+          s1 = sj;
+          inv1 = invSj;
         } else if (key2 == null) {
           key2 = shift;
-          vol2 = volJ;
+          s2 = sj;
+          inv2 = invSj;
         }
       }
-      add(e, fj, k, lnFk + lff[j], volJ * sqrtT, sign);
+      add(e, fj, k, lnFk + lff[j], sj, invSj, sign);
       dfs[e] = df;
-      convs[e] = byIndex ? s * sf[j] : fj;
+      invConvs[e] = byIndex ? invIndex[j] : 1.0 / fj;
     }
   }
 
@@ -216,20 +245,28 @@ final class ScenarioGridVector {
   }
 
   // one entry: zero total vol is the intrinsic value (as the scalar kernel); otherwise into the buffer
-  private void add(int at, double f, double k, double lm, double s, double sign) {
+  private void add(int at, double f, double k, double lm, double s, double invS, double sign) {
     if (!(s > 0)) {
       raw[at] = Math.max(sign * (f - k), 0.0);
       return;
     }
-    bucket.add(at, f, k, lm, s, sign);
+    bucket.add(at, f, k, lm, s, invS, sign);
   }
 
   private void finish(int e0, int n, boolean inv, double[] matrix, int row, double[] values, int i) {
     double base = dfs[e0 + n] * raw[e0 + n];
-    double baseValue = inv ? base / convs[e0 + n] : base;
-    for (int j = 0; j < n; j++) {
-      double v = dfs[e0 + j] * raw[e0 + j];
-      matrix[row + j] = (inv ? v / convs[e0 + j] : v) - baseValue;
+    double baseValue = inv ? base * invConvs[e0 + n] : base;
+    double[] r = raw;
+    double[] d = dfs;
+    double[] c = invConvs;
+    if (inv) {
+      for (int j = 0; j < n; j++) {
+        matrix[row + j] = d[e0 + j] * r[e0 + j] * c[e0 + j] - baseValue;
+      }
+    } else {
+      for (int j = 0; j < n; j++) {
+        matrix[row + j] = d[e0 + j] * r[e0 + j] - baseValue;
+      }
     }
     if (values != null) {
       values[2 * i] = baseValue;

@@ -62,8 +62,9 @@ public final class PmAccountMargin {
 
   /** Per-thread working arrays and the last result of {@link #margin(int[], double[], int, int, Workspace)}. */
   public static final class Workspace {
-    private final double[] acc;
-    private final double[] groupDelta;
+    final double[] acc;
+    final double[] groupDelta;
+    final double[] dampener = new double[16];
     /** risk_matrix_margin, settlement currency. */
     public double riskMatrixMargin;
     /** worst_case. */
@@ -292,6 +293,11 @@ public final class PmAccountMargin {
    * @return risk_matrix_margin (IM without add-ons; MM = {@link #mmFactor()} x it)
    */
   public double margin(int[] rows, double[] units, int from, int to, Workspace ws) {
+    return finish(ws, accumulate(rows, units, from, to, ws));
+  }
+
+  /** The sparse sum alone: the account's vector into {@code ws.acc}, group deltas into {@code ws.groupDelta}. */
+  double accumulate(int[] rows, double[] units, int from, int to, Workspace ws) {
     double[] acc = ws.acc;
     double[] gd = ws.groupDelta;
     double[] m = matrix;
@@ -319,10 +325,50 @@ public final class PmAccountMargin {
         settled = Math.fma(q, settlement[r], settled);
       }
     }
-    return finish(ws, settled);
+    return settled;
   }
 
-  private double finish(Workspace ws, double settled) {
+  /** The aggregation of an accumulated account vector ({@code ws.acc}, {@code ws.groupDelta}). */
+  double finish(Workspace ws, double settled) {
+    return finish(ws, settled, index, cap, dampener);
+  }
+
+  /**
+   * {@link #finish(Workspace, double)} at another index (USD): the dampener, max_offsetable_pnl in coin and the
+   * delta shock at that index; the vector and deltas as accumulated.
+   */
+  double finishAt(Workspace ws, double indexUsd) {
+    DeribitPmParameters p = scenarios.parameters();
+    double[] d = ws.dampener;
+    for (int k = 0; k < extendedCount; k++) {
+      d[k] = DeribitVolShock.dampener(scenarios.buckets().get(standardCount + k).move(), p.priceRange(),
+          p.extendedDampener(), indexUsd, coin);
+    }
+    double c = p.maxOffsetablePnl() * (coin ? 1.0 / indexUsd : 1.0);
+    return finish(ws, 0.0, indexUsd, c, d);
+  }
+
+  /** The index of the tick, USD. */
+  double index() {
+    return index;
+  }
+
+  /** The cached matrix (row-major, {@link #stride()} per row; not a copy). */
+  double[] matrix() {
+    return matrix;
+  }
+
+  /** The unit deltas per row (not a copy). */
+  double[] deltas() {
+    return delta;
+  }
+
+  /** The expiry group per row, -1 for settled rows (not a copy). */
+  int[] groups() {
+    return group;
+  }
+
+  private double finish(Workspace ws, double settled, double index, double cap, double[] dampener) {
     double[] acc = ws.acc;
     int ns = standardCount;
     double min = Double.POSITIVE_INFINITY;
@@ -420,5 +466,10 @@ public final class PmAccountMargin {
    */
   public int stride() {
     return stride;
+  }
+
+  /** The number of expiry groups (the length of {@code Workspace.groupDelta}). */
+  int groupCount() {
+    return groupRate.length;
   }
 }

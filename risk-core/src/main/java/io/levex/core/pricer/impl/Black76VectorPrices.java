@@ -76,6 +76,51 @@ public final class Black76VectorPrices {
     assemble(forward, strike, callSign, m, out, sc);
   }
 
+  /**
+   * As {@link #prices(double[], double[], double[], double[], double[], int, double[], Scratch)} with
+   * {@code 1 / totalVol} given (a grid computes it once per distinct vol, not per entry): {@code x/s} becomes
+   * {@code x (1/s)}, within an ulp of it.
+   *
+   * @param forward  F > 0
+   * @param strike  K > 0
+   * @param logMoneyness  ln(F/K), consistent with F and K
+   * @param totalVol  sigma sqrt(T), > 0
+   * @param invTotalVol  1 / totalVol
+   * @param callSign  +1 for calls, -1 for puts
+   * @param n  the number of entries, {@code <= CHUNK}
+   * @param out  the prices
+   * @param scratch  working arrays
+   */
+  public static void prices(double[] forward, double[] strike, double[] logMoneyness, double[] totalVol,
+      double[] invTotalVol, double[] callSign, int n, double[] out, Scratch scratch) {
+    if (n > CHUNK) {
+      throw new IllegalArgumentException("at most " + CHUNK + " entries per call: " + n);
+    }
+    Black76VectorKernel.Scratch sc = scratch.k;
+    int m = (n + LANES - 1) / LANES * LANES;
+    for (int j = n; j < m; j++) {
+      forward[j] = 1.0;
+      strike[j] = 1.0;
+      logMoneyness[j] = 0.0;
+      totalVol[j] = 0.2;
+      invTotalVol[j] = 5.0;
+      callSign[j] = 1.0;
+    }
+    for (int j = 0; j < m; j += LANES) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, logMoneyness, j).abs().neg();
+      DoubleVector sv = DoubleVector.fromArray(SPECIES, totalVol, j);
+      DoubleVector p = x.mul(DoubleVector.fromArray(SPECIES, invTotalVol, j)).add(sv.mul(0.5));
+      DoubleVector q = p.sub(sv);
+      p.mul(p).mul(-0.5).lanewise(VectorOperators.EXP).intoArray(sc.base, j);
+      p.intoArray(sc.h, j);
+      p.abs().mul(INV_SQRT_2).intoArray(sc.argD1, j);
+      q.mul(-INV_SQRT_2).intoArray(sc.argD2, j);
+    }
+    Black76VectorKernel.erfcx(sc.argD1, sc.erfcxD1, m);
+    Black76VectorKernel.erfcx(sc.argD2, sc.erfcxD2, m);
+    assemble(forward, strike, callSign, m, out, sc);
+  }
+
   // pass 1: p = x/s + s/2 (either sign) and q = p - s < 0 with x = -|ln(F/K)| (the out-of-the-money side),
   // exp(-p^2/2) and the erfcx arguments |p|/sqrt 2 and -q/sqrt 2 (>= 0)
   private static void terms(double[] logMoneyness, double[] totalVol, int n, Black76VectorKernel.Scratch sc) {
