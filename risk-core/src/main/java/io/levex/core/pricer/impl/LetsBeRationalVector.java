@@ -359,7 +359,9 @@ public final class LetsBeRationalVector {
         num.div(den).intoArray(out, j, middle);
       }
       if (small.anyTrue()) {
-        DoubleVector z = y.mul(y);
+        // the other lanes' arguments zeroed: an exponential that overflows (or a NaN) takes the vector math
+        // library's slow special-case path for the whole vector
+        DoubleVector z = y.mul(y).blend(0.0, small.not());
         DoubleVector num = z.fma(1.85777706184603153e-1, 3.16112374387056560e00)
             .lanewise(VectorOperators.FMA, z, 1.13864154151050156e02)
             .lanewise(VectorOperators.FMA, z, 3.77485237685302021e02)
@@ -806,10 +808,13 @@ public final class LetsBeRationalVector {
           z.mul(num).div(den).neg().add(INV_SQRT_PI).div(y).intoArray(out, j, large);
         }
         DoubleVector scaled = DoubleVector.fromArray(SPECIES, out, j);
-        DoubleVector y2 = y.mul(y);
-        DoubleVector y2Lo = y.fma(y, y2.neg());
+        // exp(-y^2) on the lanes that use it only (no underflowing or NaN argument: see erfcx)
+        VectorMask<Double> underflow = y.compare(VectorOperators.GE, 26.543);
+        DoubleVector ye = y.blend(0.0, rest.andNot(underflow).not());
+        DoubleVector y2 = ye.mul(ye);
+        DoubleVector y2Lo = ye.fma(ye, y2.neg());
         DoubleVector erfc = y2.neg().lanewise(VectorOperators.EXP).mul(y2Lo.neg().add(1.0)).mul(scaled);
-        erfc.blend(0.0, y.compare(VectorOperators.GE, 26.543)).intoArray(out, j, rest);
+        erfc.blend(0.0, underflow).intoArray(out, j, rest);
       }
     }
   }
@@ -973,7 +978,9 @@ public final class LetsBeRationalVector {
       if (!need.anyTrue()) {
         continue;
       }
-      DoubleVector p = DoubleVector.fromArray(SPECIES, in, j);
+      // p = 1/2 on the other lanes (their values are stale, possibly 0: a logarithm of 0 takes the vector math
+      // library's slow special-case path for the whole vector)
+      DoubleVector p = DoubleVector.fromArray(SPECIES, in, j).blend(0.5, need.not());
       DoubleVector q = p.sub(0.5);
       VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425).and(need);
       VectorMask<Double> tail = need.andNot(central);
