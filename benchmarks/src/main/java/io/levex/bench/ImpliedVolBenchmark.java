@@ -25,11 +25,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code levexBatchScalar} the same batch on the scalar one.
  * Beyond them (1,048,576 set) prices are made in double precision: core by the Levex pricer at the set's vols,
  * hard-IV as the discounted intrinsic value plus the set's time value.
+ * <p>
+ * Warm-up: {@code levexBatch} is in steady state (0 B per solve) only once C2 has compiled all of
+ * {@code LetsBeRationalVector}'s ~17 pass methods; before that the C1 tiers run the Vector API uncompiled, boxing every
+ * vector (up to 2.6 KB and 140 us per solve). On one pinned vCPU shared with other load that took 5 to 13 s in
+ * measured forks (the C2 compiles share the CPU with the benchmark thread), so use at least 15 one-second warm-up
+ * iterations ({@code run.sh --wi 15}); an iteration with B/op well above 0 is a fork still warming up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dslf4j.internal.verbosity=ERROR", "--add-modules",
     "jdk.incubator.vector"})

@@ -113,6 +113,7 @@ public final class LetsBeRationalVector {
     // one evaluation of b and its vega at sEval
     final double[] sEval = new double[CHUNK];
     final double[] h = new double[CHUNK];
+    final double[] invS = new double[CHUNK];
     final double[] base = new double[CHUNK];
     final double[] region = new double[CHUNK];
     final double[] argD1 = new double[CHUNK];
@@ -128,6 +129,7 @@ public final class LetsBeRationalVector {
     final double[] sC = new double[CHUNK];
     final double[] bC = new double[CHUNK];
     final double[] vC = new double[CHUNK];
+    final double[] invVC = new double[CHUNK];
     final double[] lowSide = new double[CHUNK];
     final double[] b2 = new double[CHUNK];
     final double[] branch = new double[CHUNK];
@@ -300,8 +302,9 @@ public final class LetsBeRationalVector {
       DoubleVector x = DoubleVector.fromArray(SPECIES, sc.x, j);
       DoubleVector s = DoubleVector.fromArray(SPECIES, sc.sEval, j);
       DoubleVector h = x.div(s);
+      DoubleVector invS = ONE.div(s);
       DoubleVector t = s.mul(0.5);
-      DoubleVector hLo = h.neg().fma(s, x).div(s);
+      DoubleVector hLo = h.neg().fma(s, x).mul(invS);
       DoubleVector h2 = h.mul(h);
       DoubleVector h2Lo = h.fma(h, h2.neg()).add(h.mul(2.0).mul(hLo));
       DoubleVector t2 = t.mul(t);
@@ -317,6 +320,7 @@ public final class LetsBeRationalVector {
       VectorMask<Double> smallT = t.compare(VectorOperators.LT, NormalisedBlack.SMALL_T_THRESHOLD)
           .or(t.mul(9.0).compare(VectorOperators.LT, minusH).and(minusH.mul(t).compare(VectorOperators.LT, 5.0)));
       h.intoArray(sc.h, j);
+      invS.intoArray(sc.invS, j);
       base.intoArray(sc.base, j);
       ZERO.blend(REGION_SMALL_T, smallT).blend(REGION_ASYMPTOTIC, asymptotic).intoArray(sc.region, j);
       d1.abs().mul(INV_SQRT_2).intoArray(sc.argD1, j);
@@ -355,7 +359,9 @@ public final class LetsBeRationalVector {
         num.div(den).intoArray(out, j, middle);
       }
       if (small.anyTrue()) {
-        DoubleVector z = y.mul(y);
+        // the other lanes' arguments zeroed: an exponential that overflows (or a NaN) takes the vector math
+        // library's slow special-case path for the whole vector
+        DoubleVector z = y.mul(y).blend(0.0, small.not());
         DoubleVector num = z.fma(1.85777706184603153e-1, 3.16112374387056560e00)
             .lanewise(VectorOperators.FMA, z, 1.13864154151050156e02)
             .lanewise(VectorOperators.FMA, z, 3.77485237685302021e02)
@@ -680,9 +686,11 @@ public final class LetsBeRationalVector {
         sC.mul(-0.125).mul(sC).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI).intoArray(sc.vC, j, atTheMoney);
       }
       DoubleVector vC = DoubleVector.fromArray(SPECIES, sc.vC, j);
+      DoubleVector invVC = ONE.div(vC);
       VectorMask<Double> lowSide = beta.compare(VectorOperators.LT, bC);
-      DoubleVector sL = sC.sub(bC.div(vC));
-      DoubleVector sH = sC.add(bMax.sub(bC).div(vC)).blend(sC, vC.compare(VectorOperators.GT, Double.MIN_NORMAL).not());
+      DoubleVector sL = sC.sub(bC.mul(invVC));
+      DoubleVector sH = sC.add(bMax.sub(bC).mul(invVC)).blend(sC, vC.compare(VectorOperators.GT, Double.MIN_NORMAL).not());
+      invVC.intoArray(sc.invVC, j);
       sC.intoArray(sc.sC, j);
       bC.intoArray(sc.bC, j);
       ZERO.blend(1.0, lowSide).intoArray(sc.lowSide, j);
@@ -709,7 +717,6 @@ public final class LetsBeRationalVector {
       DoubleVector v2 = DoubleVector.fromArray(SPECIES, sc.vega, j);
       DoubleVector sC = DoubleVector.fromArray(SPECIES, sc.sC, j);
       DoubleVector bC = DoubleVector.fromArray(SPECIES, sc.bC, j);
-      DoubleVector vC = DoubleVector.fromArray(SPECIES, sc.vC, j);
       VectorMask<Double> lowSide = DoubleVector.fromArray(SPECIES, sc.lowSide, j).compare(VectorOperators.GT, 0.0);
       VectorMask<Double> low = lowSide.and(beta.compare(VectorOperators.LT, b2));
       VectorMask<Double> middleLow = lowSide.andNot(low);
@@ -720,7 +727,7 @@ public final class LetsBeRationalVector {
       b2.intoArray(sc.b2, j);
       // middle branches: rational cubic through (b_l, s_l), (b_c, s_c) or (b_c, s_c), (b_h, s_h) with slopes 1/v
       DoubleVector inverseV2 = ONE.div(v2);
-      DoubleVector inverseVC = ONE.div(vC);
+      DoubleVector inverseVC = DoubleVector.fromArray(SPECIES, sc.invVC, j);
       bC.blend(b2, middleLow).intoArray(sc.xL, j);
       b2.blend(bC, middleLow).intoArray(sc.xR, j);
       sC.blend(s2, middleLow).intoArray(sc.yL, j);
@@ -734,7 +741,8 @@ public final class LetsBeRationalVector {
       s2.blend(Double.MIN_VALUE, low).blend(sC, middleHigh).intoArray(sc.sLeft, j);
       s2.blend(sC, middleLow).blend(Double.MAX_VALUE, high).intoArray(sc.sRight, j);
       // N(-z) with z = |x| / (sqrt 3 s_l) (low), N(-s_h / 2) (high), as erfc(arg) / 2
-      ax.mul(SQRT_ONE_OVER_THREE).div(s2).mul(INV_SQRT_2).blend(s2.mul(0.5).mul(INV_SQRT_2), high)
+      ax.mul(SQRT_ONE_OVER_THREE).mul(DoubleVector.fromArray(SPECIES, sc.invS, j)).mul(INV_SQRT_2)
+          .blend(s2.mul(0.5).mul(INV_SQRT_2), high)
           .intoArray(sc.tailArg, j);
     }
   }
@@ -800,10 +808,13 @@ public final class LetsBeRationalVector {
           z.mul(num).div(den).neg().add(INV_SQRT_PI).div(y).intoArray(out, j, large);
         }
         DoubleVector scaled = DoubleVector.fromArray(SPECIES, out, j);
-        DoubleVector y2 = y.mul(y);
-        DoubleVector y2Lo = y.fma(y, y2.neg());
+        // exp(-y^2) on the lanes that use it only (no underflowing or NaN argument: see erfcx)
+        VectorMask<Double> underflow = y.compare(VectorOperators.GE, 26.543);
+        DoubleVector ye = y.blend(0.0, rest.andNot(underflow).not());
+        DoubleVector y2 = ye.mul(ye);
+        DoubleVector y2Lo = ye.fma(ye, y2.neg());
         DoubleVector erfc = y2.neg().lanewise(VectorOperators.EXP).mul(y2Lo.neg().add(1.0)).mul(scaled);
-        erfc.blend(0.0, y.compare(VectorOperators.GE, 26.543)).intoArray(out, j, rest);
+        erfc.blend(0.0, underflow).intoArray(out, j, rest);
       }
     }
   }
@@ -823,10 +834,11 @@ public final class LetsBeRationalVector {
       DoubleVector s = DoubleVector.fromArray(SPECIES, sc.sEval, j);
       DoubleVector cdf = DoubleVector.fromArray(SPECIES, sc.tailErfc, j).mul(0.5);
       DoubleVector b2 = DoubleVector.fromArray(SPECIES, sc.b2, j);
-      DoubleVector z = ax.mul(SQRT_ONE_OVER_THREE).div(s);
+      DoubleVector invS = DoubleVector.fromArray(SPECIES, sc.invS, j);
+      DoubleVector z = ax.mul(SQRT_ONE_OVER_THREE).mul(invS);
       DoubleVector y = z.mul(z);
       DoubleVector s2 = s.mul(s);
-      DoubleVector xs = x.div(s);
+      DoubleVector xs = x.mul(invS);
       DoubleVector w = xs.mul(xs);
       // the exponentials: low exp(-z^2/2), exp(y + s^2/8) and its square exp(2y + s^2/4) (an ulp apart from the
       // scalar code's, in the guess's control parameter only); high exp(w/2), exp(w + s^2/8)
@@ -837,13 +849,13 @@ public final class LetsBeRationalVector {
       DoubleVector phi = exp1.mul(INV_SQRT_2PI);
       DoubleVector bracket = s.mul(8.0 * SQRT_THREE).mul(ax)
           .add(s2.mul(3.0).mul(s2.sub(8.0)).sub(x.mul(8.0).mul(x)).mul(cdf).div(phi));
-      DoubleVector fppLow = y.mul(PI_OVER_SIX).div(s2.mul(s)).mul(cdf).mul(bracket).mul(exp2);
+      DoubleVector fppLow = y.mul(PI_OVER_SIX).mul(invS.mul(invS).mul(invS)).mul(cdf).mul(bracket).mul(exp2);
       DoubleVector phi2 = cdf.mul(cdf);
       DoubleVector fpLow = y.mul(TWO_PI).mul(phi2).mul(exp3);
       DoubleVector fL = ax.mul(TWO_PI_OVER_SQRT_TWENTY_SEVEN).mul(phi2.mul(cdf));
       // high
       DoubleVector fpHigh = exp1.mul(-0.5);
-      DoubleVector fppHigh = exp2.mul(SQRT_PI_OVER_TWO).mul(w).div(s);
+      DoubleVector fppHigh = exp2.mul(SQRT_PI_OVER_TWO).mul(w).mul(invS);
       VectorMask<Double> finite = fppHigh.compare(VectorOperators.GT, -SQRT_DBL_MAX)
           .and(fppHigh.compare(VectorOperators.LT, SQRT_DBL_MAX));
       DoubleVector bMax = DoubleVector.fromArray(SPECIES, sc.bMax, j);
@@ -876,9 +888,10 @@ public final class LetsBeRationalVector {
       VectorMask<Double> left = DoubleVector.fromArray(SPECIES, sc.leftControl, j).compare(VectorOperators.GT, 0.0);
       VectorMask<Double> prefer = DoubleVector.fromArray(SPECIES, sc.preferShape, j).compare(VectorOperators.GT, 0.0);
       DoubleVector h = xR.sub(xL);
+      DoubleVector invH = ONE.div(h);
       // controlLeft / controlRight
       DoubleVector numerator = h.mul(0.5).mul(second).add(dR.sub(dL));
-      DoubleVector slope = yR.sub(yL).div(h);
+      DoubleVector slope = yR.sub(yL).mul(invH);
       DoubleVector denominator = dR.sub(slope).blend(slope.sub(dL), left);
       DoubleVector control = numerator.div(denominator)
           .blend(MIN_RATIONAL_CUBIC_CONTROL, denominator.abs().compare(VectorOperators.LT, Double.MIN_NORMAL))
@@ -907,7 +920,7 @@ public final class LetsBeRationalVector {
       DoubleVector r = control.max(minimum);
       // rationalCubic(beta, xL, xR, yL, yR, dL, dR, r)
       DoubleVector beta = DoubleVector.fromArray(SPECIES, sc.beta, j);
-      DoubleVector t = beta.sub(xL).div(h);
+      DoubleVector t = beta.sub(xL).mul(invH);
       DoubleVector omt = ONE.sub(t);
       DoubleVector t2 = t.mul(t);
       DoubleVector omt2 = omt.mul(omt);
@@ -965,7 +978,9 @@ public final class LetsBeRationalVector {
       if (!need.anyTrue()) {
         continue;
       }
-      DoubleVector p = DoubleVector.fromArray(SPECIES, in, j);
+      // p = 1/2 on the other lanes (their values are stale, possibly 0: a logarithm of 0 takes the vector math
+      // library's slow special-case path for the whole vector)
+      DoubleVector p = DoubleVector.fromArray(SPECIES, in, j).blend(0.5, need.not());
       DoubleVector q = p.sub(0.5);
       VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425).and(need);
       VectorMask<Double> tail = need.andNot(central);
@@ -1092,13 +1107,15 @@ public final class LetsBeRationalVector {
           .and(s.compare(VectorOperators.GT, sLeft));
       sRight = sRight.blend(s, above);
       sLeft = sLeft.blend(s, below);
-      // the objective MIDDLE: g = b - beta. The step's terms with fewer divisions than the scalar code (h / s once,
-      // 1 / ln(b) once, 1 / ln(beta) from the initial guess): they round differently by an ulp or so, a relative
-      // change of the step of that order, which the next step (or the step's own smallness) absorbs
-      DoubleVector hs = h.div(s);
+      // the objective MIDDLE: g = b - beta. The step's terms with fewer divisions than the scalar code (1 / s from
+      // the evaluation, 1 / b', 1 / ln(b) and 1 / (bMax - b) once, 1 / ln(beta) from the initial guess): they round
+      // differently by an ulp or so, a relative change of the step of that order, which the next step (or the
+      // step's own smallness) absorbs
+      DoubleVector hs = h.mul(DoubleVector.fromArray(SPECIES, sc.invS, j));
       DoubleVector bHalley = h.mul(hs).sub(s.mul(0.25));
       DoubleVector bHh3 = bHalley.mul(bHalley).sub(hs.mul(3.0).mul(hs)).sub(0.25);
-      beta.sub(b).div(bp).intoArray(sc.newton, j);
+      DoubleVector invBp = ONE.div(bp);
+      beta.sub(b).mul(invBp).intoArray(sc.newton, j);
       bHalley.intoArray(sc.halley, j);
       bHh3.intoArray(sc.hh3, j);
       VectorMask<Double> degenerate = lowest.and(b.compare(VectorOperators.LE, 0.0).or(bp.compare(VectorOperators.LE, 0.0)))
@@ -1111,7 +1128,7 @@ public final class LetsBeRationalVector {
         DoubleVector invLnB = ONE.div(lnB);
         DoubleVector bpob = bp.div(b);
         DoubleVector onePlusTwoOverLnB = invLnB.mul(2.0).add(1.0);
-        lnBeta.sub(lnB).mul(lnB).mul(invLnBeta).div(bpob).intoArray(sc.newton, j, lowest);
+        lnBeta.sub(lnB).mul(lnB).mul(invLnBeta).mul(b).mul(invBp).intoArray(sc.newton, j, lowest);
         bHalley.sub(bpob.mul(onePlusTwoOverLnB)).intoArray(sc.halley, j, lowest);
         bHh3.add(bpob.mul(2.0).mul(bpob).mul(invLnB.mul(3.0).mul(invLnB.add(1.0)).add(1.0)))
             .sub(bHalley.mul(3.0).mul(bpob).mul(onePlusTwoOverLnB)).intoArray(sc.hh3, j, lowest);
@@ -1119,9 +1136,10 @@ public final class LetsBeRationalVector {
       if (upper.anyTrue()) {
         // UPPER: g = ln((bMax - beta) / (bMax - b))
         DoubleVector bMaxMinusB = bMax.sub(b);
-        DoubleVector g = bMax.sub(beta).div(bMaxMinusB).lanewise(VectorOperators.LOG);
-        DoubleVector gp = bp.div(bMaxMinusB);
-        g.neg().div(gp).intoArray(sc.newton, j, upper);
+        DoubleVector invBMaxMinusB = ONE.div(bMaxMinusB);
+        DoubleVector g = bMax.sub(beta).mul(invBMaxMinusB).lanewise(VectorOperators.LOG);
+        DoubleVector gp = bp.mul(invBMaxMinusB);
+        g.neg().mul(bMaxMinusB).mul(invBp).intoArray(sc.newton, j, upper);
         bHalley.add(gp).intoArray(sc.halley, j, upper);
         bHh3.add(gp.mul(gp.mul(2.0).add(bHalley.mul(3.0)))).intoArray(sc.hh3, j, upper);
       }
