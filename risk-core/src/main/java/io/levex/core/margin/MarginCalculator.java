@@ -155,9 +155,7 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
     @Override
     public MarginResult margin(MarginAccount account, MarginParameters params) {
       checkModel(this, params);
-      TreeSet<Asset> held = new TreeSet<>(account.cash().keySet());
-      account.positions().forEach(p -> held.add(p.instrument().settlementCurrency()));
-      checkAddOns(account, List.copyOf(held));
+      checkAddOnsHeld(account);
       PortfolioMarginResult pm = calculator.margin(account.positions(), account.openOrdersMargin(), account.mmpMargin(), params);
       Map<String, Deque<Double>> contributions = new HashMap<>();
       Map<Asset, RiskBased> byCcy = new TreeMap<>();
@@ -188,9 +186,7 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
     @Override
     public MarginResult margin(MarginAccount account, MarginParameters params) {
       checkModel(this, params);
-      TreeSet<Asset> held = new TreeSet<>(account.cash().keySet());
-      account.positions().forEach(p -> held.add(p.instrument().settlementCurrency()));
-      checkAddOns(account, List.copyOf(held));
+      checkAddOnsHeld(account);
       SpanMarginResult span = calculator.margin(account.positions(), params);
       Map<String, Deque<Double>> contributions = new HashMap<>();
       Map<Asset, RiskBased> byCcy = new TreeMap<>();
@@ -249,6 +245,13 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
       throw InvalidInputException.invalid("parameter_set", params.name(),
           "is a " + params.model() + " set, not a " + calc.model() + " set");
     }
+  }
+
+  /** Checks the add-ons against the currencies the account holds as cash or settles positions in. */
+  private static void checkAddOnsHeld(MarginAccount account) {
+    TreeSet<Asset> held = new TreeSet<>(account.cash().keySet());
+    account.positions().forEach(p -> held.add(p.instrument().settlementCurrency()));
+    checkAddOns(account, List.copyOf(held));
   }
 
   private static void checkAddOns(MarginAccount account, List<Asset> present) {

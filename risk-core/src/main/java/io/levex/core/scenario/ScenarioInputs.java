@@ -1,7 +1,12 @@
 package io.levex.core.scenario;
 
+import io.levex.core.basics.SettlementType;
+import io.levex.core.collect.Checks;
+import io.levex.core.collect.InvalidInputException;
 import io.levex.core.pricer.Valuation;
+import io.levex.core.product.FutureInstrument;
 import io.levex.core.product.Instrument;
+import io.levex.core.product.PerpetualInstrument;
 import java.util.Objects;
 
 /**
@@ -33,5 +38,28 @@ public record ScenarioInputs(
   public static ScenarioInputs of(Valuation mark) {
     return new ScenarioInputs(mark.instrument(), mark.forwardUsd(), mark.indexUsd(), mark.impliedVol(),
         mark.timeToExpiry(), 0.0, mark.instrument().isExpiredAt(mark.valuationTime()));
+  }
+
+  /**
+   * The number of vector units a position holds: its size, except for live inverse futures and perpetuals, whose
+   * vectors are per coin-equivalent at the mark: {@code size x entry / mark} (the USD face {@code size x entry} in
+   * coin at the mark), entry = the average price when known, else the mark.
+   *
+   * @param size  signed size, base coin (inverse delta-one: coin at the average price)
+   * @param averagePrice  average entry price, USD per coin; {@code <= 0} when unknown
+   * @param mark  the instrument's mark
+   * @return the units, to multiply the instrument's unit vector by
+   * @throws InvalidInputException INVALID_ARGUMENT ({@code mark.price}) for a live inverse delta-one mark {@code <= 0}
+   */
+  public static double units(double size, double averagePrice, Valuation mark) {
+    Instrument inst = mark.instrument();
+    boolean inverseDeltaOne = inst.settlement() == SettlementType.INVERSE
+        && (inst instanceof FutureInstrument || inst instanceof PerpetualInstrument);
+    if (!inverseDeltaOne || inst.isExpiredAt(mark.valuationTime())) {
+      return size;
+    }
+    double m = Checks.positive("mark.price", mark.price());
+    double entry = averagePrice > 0 ? averagePrice : m;
+    return size * entry / m;
   }
 }

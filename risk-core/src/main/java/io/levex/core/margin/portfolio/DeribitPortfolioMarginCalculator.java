@@ -156,14 +156,7 @@ public final class DeribitPortfolioMarginCalculator {
       }
     });
     ScenarioInputs in = ScenarioInputs.of(p.mark());
-    boolean inverseDeltaOne = inst.settlement() == SettlementType.INVERSE
-        && (inst instanceof FutureInstrument || inst instanceof PerpetualInstrument);
-    double units = size;
-    if (inverseDeltaOne && !in.expired()) {
-      double mark = Checks.positive("mark.price", p.mark().price());
-      double entry = p.averagePrice() > 0 ? p.averagePrice() : mark;
-      units = size * entry / mark;
-    }
+    double units = ScenarioInputs.units(size, p.averagePrice(), p.mark());
     InstrumentScenarioVector v = engine.vector(in, sc.set());
     Matrix m = matrices.computeIfAbsent(key, k -> new Matrix(k, und, ccy, sc, in.indexUsd()));
     PositionEntry e = new PositionEntry(inst.name(), size, units, v, sc);

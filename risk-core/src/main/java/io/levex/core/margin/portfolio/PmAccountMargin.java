@@ -1,14 +1,11 @@
 package io.levex.core.margin.portfolio;
 
 import io.levex.core.basics.Asset;
-import io.levex.core.basics.SettlementType;
 import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.margin.MarginParameters;
 import io.levex.core.pricer.Valuation;
-import io.levex.core.product.FutureInstrument;
 import io.levex.core.product.Instrument;
-import io.levex.core.product.PerpetualInstrument;
 import io.levex.core.scenario.ScenarioEngine;
 import io.levex.core.scenario.ScenarioInputs;
 import java.util.ArrayList;
@@ -239,15 +236,7 @@ public final class PmAccountMargin {
    * @return the units
    */
   public static double units(double size, double averagePrice, Valuation mark) {
-    Instrument inst = mark.instrument();
-    boolean inverseDeltaOne = inst.settlement() == SettlementType.INVERSE
-        && (inst instanceof FutureInstrument || inst instanceof PerpetualInstrument);
-    if (!inverseDeltaOne || inst.isExpiredAt(mark.valuationTime())) {
-      return size;
-    }
-    double m = Checks.positive("mark.price", mark.price());
-    double entry = averagePrice > 0 ? averagePrice : m;
-    return size * entry / m;
+    return ScenarioInputs.units(size, averagePrice, mark);
   }
 
   /**

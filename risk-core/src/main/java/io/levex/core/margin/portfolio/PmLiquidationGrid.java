@@ -84,7 +84,7 @@ public final class PmLiquidationGrid {
     final double[] bal;
     final double[] f;
     final int[] stamp;
-    final int[] todo;
+    final int[] pending;
     int epoch;
 
     private Workspace(PmLiquidationGrid g) {
@@ -95,7 +95,7 @@ public final class PmLiquidationGrid {
       this.bal = new double[n];
       this.f = new double[n];
       this.stamp = new int[n];
-      this.todo = new int[n];
+      this.pending = new int[n];
     }
   }
 
@@ -276,14 +276,14 @@ public final class PmLiquidationGrid {
     int n = nodes;
     int epoch = ++ws.epoch;
     int[] stamp = ws.stamp;
-    int[] todo = ws.todo;
+    int[] pending = ws.pending;
     // pass 1: every coarseStep-th node and the last
     int t = coarseNodes.length;
-    System.arraycopy(coarseNodes, 0, todo, 0, t);
-    compute(rows, sizes, from, to, cash, todo, t, true, ws);
+    System.arraycopy(coarseNodes, 0, pending, 0, t);
+    compute(rows, sizes, from, to, cash, pending, t, true, ws);
     // pass 2: every node of the cells next to a coarse sign change or local minimum of |excess| (+3 for the cubic)
     int coarse = t;
-    int[] cn = java.util.Arrays.copyOf(todo, coarse);
+    int[] cn = java.util.Arrays.copyOf(pending, coarse);
     double[] f = ws.f;
     t = 0;
     for (int c = 0; c < coarse; c++) {
@@ -301,7 +301,7 @@ public final class PmLiquidationGrid {
         for (int g = lo; g <= hi; g++) {
           if (stamp[g] != epoch) {
             stamp[g] = epoch;
-            todo[t++] = g;
+            pending[t++] = g;
           }
         }
       }
@@ -309,12 +309,12 @@ public final class PmLiquidationGrid {
     for (int c = 0; c < coarse; c++) {
       stamp[cn[c]] = epoch;
     }
-    compute(rows, sizes, from, to, cash, todo, t, false, ws);
+    compute(rows, sizes, from, to, cash, pending, t, false, ws);
     return search(ws, epoch);
   }
 
   // the sparse sums of the listed nodes, position-major (each instrument's nodes are contiguous)
-  private void compute(int[] rows, double[] sizes, int from, int to, double cash, int[] todo, int t, boolean coarse,
+  private void compute(int[] rows, double[] sizes, int from, int to, double cash, int[] pending, int t, boolean coarse,
       Workspace ws) {
     if (t == 0) {
       return;
@@ -325,7 +325,7 @@ public final class PmLiquidationGrid {
     double[] gd = ws.gd;
     double[] bal = ws.bal;
     for (int c = 0; c < t; c++) {
-      int g = todo[c];
+      int g = pending[c];
       java.util.Arrays.fill(acc, g * w, (g + 1) * w, 0.0);
       java.util.Arrays.fill(gd, g * ng, (g + 1) * ng, 0.0);
       bal[g] = cash;
@@ -341,7 +341,7 @@ public final class PmLiquidationGrid {
       int base = i * per;
       int gi = group[i];
       for (int c = 0; c < t; c++) {
-        int g = todo[c];
+        int g = pending[c];
         int at = base + (coarse ? c : g);
         int src = at * w;
         if (simd) {
@@ -356,7 +356,7 @@ public final class PmLiquidationGrid {
       }
     }
     for (int c = 0; c < t; c++) {
-      int g = todo[c];
+      int g = pending[c];
       System.arraycopy(acc, g * w, ws.ws.acc, 0, w);
       System.arraycopy(gd, g * ng, ws.ws.groupDelta, 0, ng);
       ws.f[g] = bal[g] - mmFactor * node0.finishAt(ws.ws, index0 * Math.exp(u[g]));

@@ -4,20 +4,11 @@ import io.levex.core.basics.Asset;
 import io.levex.core.basics.SettlementType;
 import io.levex.core.collect.Checks;
 import io.levex.core.collect.InvalidInputException;
-import io.levex.core.margin.CurrencyMarginResult;
 import io.levex.core.margin.MarginParameters;
 import io.levex.core.margin.MarginPosition;
-import io.levex.core.margin.MarginResult;
-import io.levex.core.margin.MarginStatus;
-import io.levex.core.margin.PositionMarginResult;
-import io.levex.core.margin.StatusBands;
-import io.levex.core.margin.account.AccountCalculator;
-import io.levex.core.margin.account.CollateralHaircuts;
 import io.levex.core.pricer.impl.Black76Formula;
-import io.levex.core.product.FutureInstrument;
 import io.levex.core.product.Instrument;
 import io.levex.core.product.OptionInstrument;
-import io.levex.core.product.PerpetualInstrument;
 import io.levex.core.scenario.InstrumentScenarioVector;
 import io.levex.core.scenario.ScenarioEngine;
 import io.levex.core.scenario.ScenarioInputs;
@@ -148,73 +139,6 @@ public final class SpanMarginCalculator {
     return new SpanMarginResult(MODEL, params.name(), out);
   }
 
-  /**
-   * Computes the SPAN requirement in the shape of the other models' results: per currency IM, MM, equity
-   * (collateral + unrealised futures PnL + option mark values, as for Deribit SM), margin ratio and status, and
-   * the cross-collateral account view, with the set's {@code status.*} bands and {@code collateral.*} haircuts.
-   * Per-position IM and MM are 0: a portfolio requirement is not attributed to positions (see
-   * {@link SpanPositionArray#worstScenarioLoss()}).
-   *
-   * @param positions  positions with their marks
-   * @param collateral  cash per asset, asset units
-   * @param usdPrices  USD per unit of every non-USD currency present (the index); USD stablecoins are 1
-   * @param params  a {@code span} parameter set
-   * @return the margin
-   * @throws InvalidInputException as {@link #margin(List, MarginParameters)}, or naming a missing USD price
-   */
-  public MarginResult marginResult(
-      List<MarginPosition> positions, Map<Asset, Double> collateral, Map<Asset, Double> usdPrices, MarginParameters params) {
-    SpanMarginResult span = margin(positions, params);
-    StatusBands bands = StatusBands.of(params);
-    CollateralHaircuts haircuts = CollateralHaircuts.of(params);
-    Map<Asset, double[]> perCurrency = new TreeMap<>(); // im, mm, equity
-    collateral.forEach((asset, amount) -> perCurrency.computeIfAbsent(asset, a -> new double[3])[2] +=
-        Checks.finite("collateral[" + asset + "]", amount == null ? Double.NaN : amount));
-    for (SpanCurrencyMargin c : span.currencies()) {
-      double[] acc = perCurrency.computeIfAbsent(c.currency(), a -> new double[3]);
-      acc[0] += c.initialMargin();
-      acc[1] += c.maintenanceMargin();
-    }
-    List<PositionMarginResult> results = new ArrayList<>();
-    for (MarginPosition p : positions) {
-      Instrument inst = p.instrument();
-      double upnl = 0;
-      double value = 0;
-      if (inst instanceof OptionInstrument) {
-        value = p.size() * p.mark().price();
-      } else if (p.averagePrice() > 0 && (inst instanceof FutureInstrument || inst instanceof PerpetualInstrument)) {
-        double mark = p.mark().price();
-        upnl = inst.settlement() == SettlementType.INVERSE
-            ? p.size() * p.averagePrice() * (1.0 / p.averagePrice() - 1.0 / mark)
-            : p.size() * (mark - p.averagePrice());
-      }
-      results.add(new PositionMarginResult(inst.name(), p.size(), inst.settlementCurrency(), 0, 0, upnl, value));
-      perCurrency.computeIfAbsent(inst.settlementCurrency(), a -> new double[3])[2] += upnl + value;
-    }
-    List<CurrencyMarginResult> currencies = new ArrayList<>();
-    double imUsd = 0;
-    double mmUsd = 0;
-    double mbUsd = 0;
-    MarginStatus worst = MarginStatus.HEALTHY;
-    for (Map.Entry<Asset, double[]> e : perCurrency.entrySet()) {
-      Asset ccy = e.getKey();
-      double usd = ccy.isUsdLike() ? 1.0 : Checks.positive("usd_prices[" + ccy + "]",
-          usdPrices.getOrDefault(ccy, Double.NaN));
-      double im = e.getValue()[0];
-      double mm = e.getValue()[1];
-      double equity = e.getValue()[2];
-      MarginStatus status = bands.classify(equity, mm);
-      currencies.add(new CurrencyMarginResult(ccy, im, mm, equity, equity, equity - im,
-          StatusBands.marginRatio(equity, mm), status, usd));
-      imUsd += im * usd;
-      mmUsd += mm * usd;
-      mbUsd += equity * usd;
-      worst = worst.worse(status);
-    }
-    return new MarginResult(MODEL, params.name(), currencies, results, imUsd, mmUsd, mbUsd, worst,
-        AccountCalculator.DEFAULT.cross(currencies, haircuts, bands));
-  }
-
   private Entry add(MarginPosition p, MarginParameters params, double lookAhead, Map<String, Commodity> commodities,
       Map<Asset, SpanScenarios> scenarios) {
     Instrument inst = p.instrument();
@@ -232,14 +156,7 @@ public final class SpanMarginCalculator {
       }
     });
     ScenarioInputs in = ScenarioInputs.of(p.mark());
-    boolean inverseDeltaOne = inst.settlement() == SettlementType.INVERSE
-        && (inst instanceof FutureInstrument || inst instanceof PerpetualInstrument);
-    double units = size;
-    if (inverseDeltaOne && !in.expired()) {
-      double mark = Checks.positive("mark.price", p.mark().price());
-      double entry = p.averagePrice() > 0 ? p.averagePrice() : mark;
-      units = size * entry / mark;
-    }
+    double units = ScenarioInputs.units(size, p.averagePrice(), p.mark());
     InstrumentScenarioVector v = engine.vector(in, sc.set());
     double fraction = sc.parameters().extremeMoveCoverFraction();
     double[] losses = new double[SpanScenario.COUNT];

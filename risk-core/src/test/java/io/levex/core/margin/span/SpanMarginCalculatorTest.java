@@ -8,6 +8,8 @@ import io.levex.core.basics.Asset;
 import io.levex.core.collect.ErrorKind;
 import io.levex.core.collect.InvalidInputException;
 import io.levex.core.margin.CurrencyMarginResult;
+import io.levex.core.margin.MarginAccount;
+import io.levex.core.margin.MarginCalculator;
 import io.levex.core.margin.MarginParameterSets;
 import io.levex.core.margin.MarginParameters;
 import io.levex.core.margin.MarginPosition;
@@ -299,10 +301,10 @@ class SpanMarginCalculatorTest {
   }
 
   @Test
-  void test_marginResult_sameShapeAsOtherModels() {
+  void test_marginCalculator_sameShapeAsOtherModels() {
     List<MarginPosition> book = optionBook(1.0);
     SpanCurrencyMargin span = SUT.margin(book, PARAMS).currency(Asset.BTC);
-    MarginResult r = SUT.marginResult(book, Map.of(Asset.BTC, 2.0), Map.of(Asset.BTC, INDEX), PARAMS);
+    MarginResult r = MarginCalculator.SPAN.margin(MarginAccount.of(book, Map.of(Asset.BTC, 2.0), Map.of(Asset.BTC, INDEX)), PARAMS);
     assertThat(r.model()).isEqualTo("span");
     CurrencyMarginResult c = r.currencies().get(0);
     assertThat(c.initialMargin()).isEqualTo(span.initialMargin());
