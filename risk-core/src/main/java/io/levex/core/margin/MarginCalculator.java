@@ -203,7 +203,7 @@ public sealed interface MarginCalculator permits MarginCalculator.Standard, Marg
     }
   }
 
-  /** IM and MM of one currency under a risk-based model, with its details (null when none). */
+  /** IM and MM of one currency under a risk-based model, both in that currency, with its details (null when none). */
   record RiskBased(double initialMargin, double maintenanceMargin, MarginDetails details) {
   }
 
